@@ -1,0 +1,122 @@
+"""The ``clause`` command line: thin; it parses options, calls one library function, prints."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from build_tools import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+@click.version_option(__version__, prog_name="clause")
+def main() -> None:
+    """Clause: lint, publish, export and ballot the drafts of a standards working group.
+
+    Drafts are Markdown files with YAML front-matter in drafts/; reviewer comments live in
+    comments/. Run a command with --help for its options.
+    """
+
+
+def _split(values: tuple[str, ...]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "sarif", "github"]),
+              default="text", show_default=True, help="Output format.")
+@click.option("--fail-on", type=click.Choice(["error", "warning"]), default=None,
+              help="Lowest severity that makes the exit code 1 [default: error, or fail-on in "
+                   "[tool.clause]].")
+@click.option("--select", multiple=True, help="Only these rules or families (e.g. TERM, VERB-01).")
+@click.option("--ignore", multiple=True, help="Skip these rules or families.")
+@click.option("--no-comments", is_flag=True, help="Do not check comment files in comments/.")
+def lint(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[str, ...],
+         ignore: tuple[str, ...], no_comments: bool) -> None:
+    """Check drafts against ISO/IEC Directives Part 2 and GB/T 1.1—2020.
+
+    PATHS are draft files or folders (default: the paths in [tool.clause], else drafts/).
+    Exit status: 0 clean, 1 findings at or above the fail level, 2 usage or input errors.
+    """
+    from build_tools.lint import config, engine, report
+
+    try:
+        settings = config.load(Path(paths[0]) if paths else None)
+    except config.ConfigError as exc:
+        raise click.UsageError(str(exc)) from None
+    targets = list(paths) or [settings.root / p for p in settings.paths]
+    if not paths and not any(t.exists() for t in targets):
+        raise click.UsageError("no drafts/ folder here: give the drafts to check as PATHS")
+    try:
+        rules = engine.active_rules([*settings.select, *_split(select)] or None,
+                                    [*settings.ignore, *_split(ignore)],
+                                    settings.severity)
+        files = engine.discover(targets)
+        progress = None
+        if len(files) > 50 and sys.stderr.isatty():
+            def progress(i: int, n: int) -> None:
+                click.echo(f"\rparsed {i}/{n}", nl=i == n, err=True)
+        findings, drafts = engine.lint_paths(targets, rules, settings.root, progress)
+    except engine.UsageError as exc:
+        click.echo(f"clause lint: {exc}", err=True)
+        sys.exit(2)
+    output = report.render(fmt, findings, len(drafts))
+    if output:
+        click.echo(output)
+    sys.exit(engine.exit_code(findings, fail_on or settings.fail_on))
+
+
+@main.command("rules")
+@click.argument("rule_id", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text",
+              show_default=True)
+def rules_cmd(rule_id: str | None, fmt: str) -> None:
+    """List the drafting rules, or document RULE_ID with its examples."""
+    from build_tools.lint import docs
+
+    if rule_id:
+        try:
+            click.echo(docs.rule_doc(rule_id.upper(), fmt))
+        except KeyError:
+            click.echo(f"clause rules: unknown rule '{rule_id}' (see 'clause rules')", err=True)
+            sys.exit(2)
+        return
+    if fmt == "json":
+        click.echo(json.dumps(docs.rule_list(), ensure_ascii=False, indent=2))
+    elif fmt == "markdown":
+        click.echo(docs.all_markdown())
+    else:
+        click.echo(docs.rule_table())
+
+
+@main.command()
+@click.option("--id", "draft_id", required=True, help="Document id, e.g. 'MVS 0003'.")
+@click.option("--title", required=True, help="Title in the draft's language.")
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True)
+@click.option("--doctype", type=click.Choice(["standard", "technical-specification",
+                                              "technical-report", "guide"]),
+              default="standard", show_default=True)
+@click.option("--out", type=click.Path(path_type=Path), default=None,
+              help="File to write [default: drafts/<id>.md].")
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def new(draft_id: str, title: str, lang: str, doctype: str, out: Path | None, force: bool) -> None:
+    """Create a draft with the mandatory clauses and the exact boilerplate."""
+    from build_tools.frontmatter import write_atomic
+    from build_tools.scaffold import scaffold, slug
+
+    suffix = "-zh" if lang == "zh" else ""
+    out = out or Path("drafts") / f"{slug(draft_id)}{suffix}.md"
+    if out.exists() and not force:
+        click.echo(f"clause new: {out} exists (use --force to overwrite)", err=True)
+        sys.exit(2)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(out, scaffold(draft_id, title, lang, doctype))
+    click.echo(f"wrote {out}")
+
+
+# Commands of each area register here (one line each).
+# -- end of commands

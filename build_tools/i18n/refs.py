@@ -1,0 +1,41 @@
+"""Document identifiers as written in drafts: ISO, IEC, GB, sector, group, IEEE, ITU, IETF."""
+
+from __future__ import annotations
+
+import re
+
+# A publisher prefix, then a number with optional parts, then an optional year.
+_PUBLISHER = (
+    r"(?:ISO/IEC/IEEE|ISO/IEC|ISO/TR|ISO/TS|IEC/TR|IEC/TS|ISO|IEC|IEEE(?: Std)?|"
+    r"GB/T|GB/Z|GB|SJ/T|YD/T|GA/T|JR/T|T/[A-Z]{2,6}|ITU-T|ITU-R|IETF RFC|RFC|W3C|ETSI (?:TS|TR|GS|EN)|"
+    r"ISO/IEC TR|ISO/IEC TS|IEC TR|IEC TS|ISO TR|ISO TS|ISO/IEC JTC 1)"
+)
+_NUMBER = r"(?:[A-Z]\.)?\d+(?:[.-]\d+)*(?:\.[A-Z]+)?"
+IDENT_RE = re.compile(
+    rf"(?<![\w/]){_PUBLISHER}\s?(?:{_NUMBER})(?:(?P<sep>[:—–-])(?P<year>(?:19|20)\d\d|—))?"
+)
+YEAR_RE = re.compile(r"(?:[:—–]|(?<=\d)-)(?:(?:19|20)\d\d|—)$")
+GB_PREFIX_RE = re.compile(r"^(?:GB/T|GB/Z|GB|SJ/T|YD/T|GA/T|JR/T|T/[A-Z]{2,6})\s?")
+ITU_RE = re.compile(r"^ITU-[TR]\s?[A-Z]\.\d+")
+
+
+def is_gb_family(ident: str) -> bool:
+    return bool(GB_PREFIX_RE.match(ident))
+
+
+def base_ident(ident: str) -> str:
+    """Identifier without its year: "ISO/IEC 2382:2015" -> "ISO/IEC 2382"."""
+    ident = " ".join(ident.split())
+    match = re.match(rf"^({_PUBLISHER}\s?{_NUMBER})", ident)
+    if match:
+        return match.group(1).replace("  ", " ")
+    return re.sub(r"[:—–](?:19|20)\d\d$", "", ident)
+
+
+def normalise(ident: str) -> str:
+    """Comparable form: no spaces after the prefix, hyphen-year treated like a colon-year."""
+    return re.sub(r"\s+", "", base_ident(ident)).upper()
+
+
+def find_idents(text: str) -> list[re.Match[str]]:
+    return list(IDENT_RE.finditer(text))

@@ -1,0 +1,101 @@
+"""Verbal-form lexicons: ISO/IEC Directives Part 2, Clause 7 and GB/T 1.1—2020, Annex C.
+
+Chinese matching works on characters, so every verbal form carries the compounds in which the
+same character is not a verbal form at all (应用, 响应, 适宜, 可靠 …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class VerbalHit:
+    kind: str  # requirement | recommendation | permission
+    word: str
+    start: int
+    end: int
+
+
+_EN_FORMS = [
+    ("requirement", re.compile(r"\bshall(?:\s+not)?\b", re.I)),
+    ("recommendation", re.compile(r"\bshould(?:\s+not)?\b", re.I)),
+    # "May" followed by a day or year is the month.
+    ("permission", re.compile(r"\bmay\b(?!\s+\d)", re.I)),
+]
+
+EN_FORBIDDEN: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"\bmust\b", re.I), "must", "use \"shall\" for a requirement; \"must\" is only for "
+     "external constraints (ISO/IEC Directives, Part 2:2021, 7.6)"),
+    (re.compile(r"\bcould\b", re.I), "could", "use \"can\" for possibility"),
+    (re.compile(r"\bmight\b", re.I), "might", "use \"can\" for possibility"),
+    (re.compile(r"\bneeds? to\b", re.I), "need to", "use \"shall\" for a requirement"),
+    (re.compile(r"\bneed not\b", re.I), "need not", "negative permissions are no longer allowed "
+     "(ISO/IEC Directives, Part 2:2021, 7.4)"),
+]
+AND_OR_RE = re.compile(r"\band/or\b", re.I)
+
+# Characters that open a compound in which 应/宜/可 is not a verbal form.
+_ZH_YING_NOT = (
+    "应用|响应|对应|适应|供应|应急|相应|反应|效应|应答|呼应|感应|应对|答应|顺应|回应|应变|应激|"
+    "理应|应届|应邀|应聘|应征|应付|报应|照应|应酬|因应|内应|接应"
+)
+_ZH_YI_NOT = "适宜|便宜|事宜|宜居|权宜|合宜"
+_ZH_KE_NOT = (
+    "可能|可靠|可视|可信|可用|可扩展|可穿戴|可控|可交互|可编程|可感知|可追溯|可互|可达|可见|可读|"
+    "可写|可行|可持续|可移植|可配置|可观|可测|可重|可定制|可验证|可复现|可再生|可塑|可接受|许可|认可|"
+    "即可|不可|可是|可否|可比|可逆|可变|可选|可计算|可执行|可访问|可伸缩|可组合|可解释|可识别|可感|"
+    "可触|可穿|可移动|可操作|可替代|可分|可调|可量|可互换|可共享|可复用|可理解|可交易|可辨|可携|"
+    "可溯|可审计|可预测|可维护|可信赖|可及|可扩|可供|宁可|无可|尚可|可见性"
+)
+_ZH_NOT_RE = re.compile(f"(?:{_ZH_YING_NOT}|{_ZH_YI_NOT}|{_ZH_KE_NOT})")
+_ZH_FORMS = [
+    ("requirement", re.compile(r"不应该|不应|应该|应")),
+    ("recommendation", re.compile(r"不宜|宜|不建议|建议|推荐")),
+    ("permission", re.compile(r"不必|可以|可")),
+]
+ZH_FORBIDDEN: list[tuple[re.Pattern[str], str, str]] = [
+    (re.compile(r"必须"), "必须", "用“应”表示要求，不用“必须”（GB/T 1.1—2020，附录C）"),
+    (re.compile(r"应当"), "应当", "用“应”表示要求，不用“应当”（GB/T 1.1—2020，附录C）"),
+    (re.compile(r"不得"), "不得", "用“不应”表示禁止，不用“不得”（GB/T 1.1—2020，附录C）"),
+    (re.compile(r"(?<!必)不可(?!能|靠|见|逆|用|信|控|分|替代|缺少|或缺|思议|避免)"), "不可",
+     "用“不应”表示禁止，不用“不可”（GB/T 1.1—2020，附录C）"),
+]
+
+
+def _masked(text: str) -> str:
+    """Chinese text with the non-verbal compounds blanked out, same length."""
+    return _ZH_NOT_RE.sub(lambda m: "\0" * len(m.group(0)), text)
+
+
+def provisions(text: str, lang: str, kinds: tuple[str, ...] = ("requirement", "recommendation",
+               "permission")) -> list[VerbalHit]:
+    hits: list[VerbalHit] = []
+    if lang == "zh":
+        masked = _masked(text)
+        taken: set[int] = set()
+        for kind, pattern in _ZH_FORMS:
+            if kind not in kinds:
+                continue
+            for m in pattern.finditer(masked):
+                if m.start() in taken:
+                    continue
+                taken.update(range(m.start(), m.end()))
+                hits.append(VerbalHit(kind, m.group(0), m.start(), m.end()))
+    else:
+        for kind, pattern in _EN_FORMS:
+            if kind not in kinds:
+                continue
+            for m in pattern.finditer(text):
+                hits.append(VerbalHit(kind, m.group(0), m.start(), m.end()))
+    hits.sort(key=lambda h: h.start)
+    return hits
+
+
+def has_requirement(text: str, lang: str) -> bool:
+    return bool(provisions(text, lang, ("requirement",)))
+
+
+def forbidden(lang: str) -> list[tuple[re.Pattern[str], str, str]]:
+    return ZH_FORBIDDEN if lang == "zh" else EN_FORBIDDEN

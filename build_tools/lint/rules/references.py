@@ -1,0 +1,278 @@
+"""REF and BOIL: boilerplate of Clauses 2 and 3, citations, identifiers."""
+
+from __future__ import annotations
+
+import re
+
+from build_tools.i18n import boilerplate as B
+from build_tools.i18n.refs import IDENT_RE, base_ident, is_gb_family, normalise
+from build_tools.lint.base import GB, ISO, Context, Example, Rule, register
+from build_tools.lint.examples import PARTS_EN, PARTS_ZH
+from build_tools.model import BIBLIOGRAPHY, NORMATIVE_REFERENCES, TERMS, Block, Draft
+
+
+def _paragraphs(blocks: list[Block]) -> list[Block]:
+    return [b for b in blocks if b.kind == "paragraph"]
+
+
+@register
+class NormRefBoilerplate(Rule):
+    id = "BOIL-01"
+    family = "references"
+    summary = "Clause 2 opens with the exact boilerplate (or says there are no references)"
+    source = f"{ISO}, 15.5.1"
+    source_gb = f"{GB}, 8.6"
+    doc = "The lead text of Normative references is fixed, word for word (white space aside)."
+    fail = [Example("en", {"normrefs": "These documents are needed.\n\n- ISO/IEC 2382:2015, "
+                           "*Information technology — Vocabulary*"}),
+            Example("zh", {"normrefs": "下列文件适用于本文件。\n\n- GB/T 5271.1—2000 信息技术 词汇"})]
+    passing = [Example("en", {}), Example("zh", {})]
+
+    def check(self, draft: Draft, ctx: Context):
+        clause = draft.find(NORMATIVE_REFERENCES)
+        if clause is None:
+            return
+        rules = draft.rules
+        paras = _paragraphs(clause.blocks)
+        expected = B.NORMREF_LEAD[rules] if clause.references else B.NORMREF_NONE[rules]
+        if not paras or B.normalise(paras[0].text) != B.normalise(expected):
+            line = paras[0].line if paras else clause.line
+            yield self.finding(draft, line, "Clause 2 must open with the exact text: "
+                               f"\"{expected}\"", fix=expected)
+        for extra in paras[1:]:
+            yield self.finding(draft, extra.line, "Clause 2 holds only the boilerplate and the "
+                               "list of references")
+
+
+@register
+class TermsBoilerplate(Rule):
+    id = "BOIL-02"
+    family = "references"
+    summary = "Clause 3 opens with one of the exact leads (and, in ISO, the terminology databases)"
+    source = f"{ISO}, 16.5.2"
+    source_gb = f"{GB}, 8.7.1"
+    doc = "One of the four fixed leads; ISO drafts follow it with the paragraph on the ISO OBP and " \
+          "IEC Electropedia databases."
+    fail = [Example("en", {"terms": PARTS_EN["terms"].replace("For the purposes of this document",
+                                                              "In this document")}),
+            Example("zh", {"terms": PARTS_ZH["terms"].replace("界定的以及下列", "和下列")})]
+    passing = [Example("en", {}), Example("zh", {})]
+
+    def check(self, draft: Draft, ctx: Context):
+        clause = draft.find(TERMS)
+        if clause is None:
+            return
+        rules = draft.rules
+        paras = _paragraphs(clause.blocks)
+        if not paras or not B.terms_lead_matches(paras[0].text, rules):
+            line = paras[0].line if paras else clause.line
+            yield self.finding(draft, line, "Clause 3 must open with one of the exact leads, e.g. "
+                               f"\"{B.TERMS_LEADS[rules][0]}\"")
+        if rules == "iso" and not B.normalise(paras[0].text if paras else "").startswith("No terms"):
+            db = [b for b in paras[1:2] if B.normalise(b.text) == B.normalise(B.TERMS_DB)]
+            lists = [b for b in clause.blocks if b.kind == "list"]
+            items_ok = bool(lists) and [B.normalise(i.text) for i in lists[0].items] == \
+                [B.normalise(t) for t in B.TERMS_DB_ITEMS]
+            if not db or not items_ok:
+                line = paras[1].line if len(paras) > 1 else clause.line
+                yield self.finding(draft, line, "the lead must be followed by the terminology "
+                                   f"database paragraph: \"{B.TERMS_DB}\" and its two items")
+
+
+@register
+class DraftingBasis(Rule):
+    id = "BOIL-03"
+    family = "references"
+    severity = "warning"
+    summary = "The Foreword states the drafting rules the document follows"
+    source = f"{ISO}, 12.3 (BOIL-05)"
+    source_gb = f"{GB}, 8.3"
+    doc = "ISO: \"This document was drafted in accordance with the editorial rules of the ISO/IEC " \
+          "Directives, Part 2 …\"; GB: the exact sentence citing GB/T 1.1—2020 opens the 前言."
+    fail = [Example("en", {"foreword": "This document was prepared by WG 1."}),
+            Example("zh", {"foreword": "本文件由工作组提出。"})]
+    passing = [Example("en", {}), Example("zh", {})]
+
+    def check(self, draft: Draft, ctx: Context):
+        from build_tools.model import FOREWORD
+
+        clause = draft.find(FOREWORD)
+        if clause is None:
+            return
+        want = B.normalise(B.DRAFTING_BASIS[draft.rules])
+        paras = _paragraphs(clause.blocks)
+        texts = [B.normalise(p.text) for p in paras]
+        if draft.rules == "gb":
+            ok = bool(texts) and texts[0].startswith(want)
+        else:
+            ok = any(want in t for t in texts)
+        if not ok:
+            yield self.finding(draft, paras[0].line if paras else clause.line,
+                               f"the Foreword must state: \"{B.DRAFTING_BASIS[draft.rules]}\"")
+
+
+def _cited_idents(draft: Draft) -> list[tuple[str, int, str, Block]]:
+    """(identifier, line, following text, block) for documents cited outside the lists."""
+    out = []
+    for clause in draft.walk():
+        if clause.top.kind in (NORMATIVE_REFERENCES, BIBLIOGRAPHY):
+            continue
+        for block in clause.all_blocks():
+            if block.kind in ("code", "html"):
+                continue
+            for m in IDENT_RE.finditer(block.text):
+                out.append((m.group(0), block.line_at(m.start()), block.text[m.end():m.end() + 40],
+                            block))
+    return out
+
+
+def _xref_targets(draft: Draft) -> set[str]:
+    return {x.target for x in draft.xrefs}
+
+
+@register
+class NormRefCited(Rule):
+    id = "REF-01"
+    family = "references"
+    summary = "Every normative reference is cited in the text"
+    source = f"{ISO}, 15.5.2"
+    source_gb = f"{GB}, 8.6"
+    doc = "Only documents referred to normatively in the text are listed in Clause 2."
+    fail = [Example("en", {"normrefs": PARTS_EN["normrefs"] + "\n- ISO 8601-1:2019, *Date and time*"})]
+    passing = [Example("en", {})]
+
+    def check(self, draft: Draft, ctx: Context):
+        cited = {normalise(i) for i, *_ in _cited_idents(draft)}
+        xrefs = _xref_targets(draft)
+        for ref in draft.references(normative=True):
+            if normalise(ref.ident) not in cited and (ref.anchor is None or ref.anchor not in xrefs):
+                yield self.finding(draft, ref.line, f"normative reference {ref.ident} is not cited "
+                                   "in the text")
+
+
+@register
+class CitedListed(Rule):
+    id = "REF-02"
+    family = "references"
+    summary = "Every document cited in the text is listed in Clause 2 or the Bibliography"
+    source = f"{ISO}, 10.2 and 21"
+    source_gb = f"{GB}, 8.6 and 8.13"
+    doc = "A reader must be able to find every cited document."
+    fail = [Example("en", {"body": PARTS_EN["body"] + "\n\nScenes follow ISO/IEC 23090-14."})]
+    passing = [Example("en", {"body": PARTS_EN["body"] + "\n\nScenes follow ISO/IEC 23090-14.",
+                              "bibliography": PARTS_EN["bibliography"] +
+                              "\n- ISO/IEC 23090-14:2025, *Scene description*"})]
+
+    def check(self, draft: Draft, ctx: Context):
+        listed = {normalise(r.ident) for r in draft.references()}
+        own = normalise(draft.id) if draft.id else ""
+        seen: set[str] = set()
+        for ident, line, _, _ in _cited_idents(draft):
+            key = normalise(ident)
+            if key in listed or key == own or key in seen or ident.startswith(("GB/T 1.1", "ISO/IEC Dir")):
+                continue
+            if base_ident(ident).startswith("GB/T 1.1"):
+                continue
+            seen.add(key)
+            yield self.finding(draft, line, f"{ident} is cited but listed neither in Normative "
+                               "references nor in the Bibliography")
+
+
+_GB_HYPHEN_YEAR = re.compile(r"\b((?:GB/T|GB/Z|GB|SJ/T|YD/T|GA/T|T/[A-Z]{2,6})\s?\d+(?:\.\d+)*)"
+                             r"([-:–])((?:19|20)\d\d)\b")
+
+
+@register
+class GbYearDash(Rule):
+    id = "REF-03"
+    family = "references"
+    summary = "GB identifiers put '—' before the year (GB/T 1.1—2020)"
+    source = f"{GB}, 9.5.4"
+    doc = "Chinese standard numbers use the em dash (一字线) between number and year, never '-' or ':'."
+    fail = [Example("zh", {"normrefs": PARTS_ZH["normrefs"].replace("5271.1—2000", "5271.1-2000")})]
+    passing = [Example("zh", {})]
+
+    def check(self, draft: Draft, ctx: Context):
+        for clause in draft.walk():
+            for block in clause.all_blocks():
+                for m in _GB_HYPHEN_YEAR.finditer(block.text):
+                    fixed = f"{m.group(1)}—{m.group(3)}"
+                    yield self.finding(draft, block.line_at(m.start()),
+                                       f"'{m.group(0)}' must read '{fixed}'", fix=fixed)
+
+
+_SPECIFIC = re.compile(r"^\s*,?\s*(?:(?:Clause|Subclause|Annex|Table|Figure)\s+[A-Z0-9]|"
+                       r"\d+(?:\.\d+)+\b|第\s*\d+\s*章|附录[A-Z]|表\s*\d|图\s*\d)")
+
+
+@register
+class UndatedSpecific(Rule):
+    id = "REF-04"
+    family = "references"
+    summary = "An undated reference does not point to a specific clause, table or figure"
+    source = f"{ISO}, 10.4"
+    source_gb = f"{GB}, 9.5.4.2"
+    doc = "Only a dated reference may cite a part of a document: 'ISO/IEC 2382:2015, 2121319'."
+    fail = [Example("en", {"body": PARTS_EN["body"] + "\n\nIdentity follows ISO/IEC 2382, Clause 3."})]
+    passing = [Example("en", {"body": PARTS_EN["body"] +
+                              "\n\nIdentity follows ISO/IEC 2382:2015, Clause 3."})]
+
+    def check(self, draft: Draft, ctx: Context):
+        for ident, line, after, _ in _cited_idents(draft):
+            if base_ident(ident) == ident.strip() and _SPECIFIC.match(after):
+                yield self.finding(draft, line, f"undated reference {ident} points to "
+                                   f"'{after.strip().split(' ', 2)[0:2][-1]}': add the year")
+
+
+@register
+class ReferenceItem(Rule):
+    id = "REF-05"
+    family = "references"
+    summary = "Reference list items start with a document identifier"
+    source = f"{ISO}, 15.5.3 and 21.4"
+    source_gb = f"{GB}, 8.6"
+    doc = "Each item of Normative references starts with the identifier ('ISO/IEC 2382:2015, " \
+          "*Title*'; zh 'GB/T 5271.1—2000 标题')."
+    fail = [Example("en", {"normrefs": PARTS_EN["normrefs"].replace(
+        "- ISO/IEC 2382:2015, *Information technology — Vocabulary*",
+        "- *Information technology — Vocabulary* (ISO/IEC 2382:2015)")})]
+    passing = [Example("en", {})]
+
+    def check(self, draft: Draft, ctx: Context):
+        for ref in draft.references(normative=True):
+            if not IDENT_RE.match(ref.ident):
+                yield self.finding(draft, ref.line, f"reference '{ref.source[:60]}' does not start "
+                                   "with a document identifier")
+            elif draft.rules == "gb" and is_gb_family(ref.ident) and "《" in ref.title:
+                yield self.finding(draft, ref.line, "titles in the GB reference list are not "
+                                   "enclosed in 《》")
+
+
+@register
+class ThisDocument(Rule):
+    id = "REF-06"
+    family = "references"
+    severity = "warning"
+    summary = "The document calls itself 'this document' (zh '本文件')"
+    source = f"{ISO}, 10.6"
+    source_gb = f"{GB}, 9.5.4 (本文件)"
+    doc = "Not 'this standard', 'this International Standard' or 'this specification'; in " \
+          "Chinese not 本标准."
+    fail = [Example("en", {"scope": "This standard defines terms used in metaverse standards."}),
+            Example("zh", {"scope": "本标准界定了元宇宙标准中使用的术语和定义。"})]
+    passing = [Example("en", {}), Example("zh", {})]
+    _EN = re.compile(r"\bthis (?:International )?(?:standard|specification|Technical Specification|"
+                     r"Technical Report)\b", re.I)
+    _ZH = re.compile(r"本标准|本规范")
+
+    def check(self, draft: Draft, ctx: Context):
+        pattern = self._ZH if draft.language == "zh" else self._EN
+        for clause in draft.walk():
+            for block in clause.all_blocks():
+                if block.kind in ("code", "html"):
+                    continue
+                text = B.strip_exempt(block.text)
+                for m in pattern.finditer(text):
+                    yield self.finding(draft, block.line_at(m.start()),
+                                       f"'{m.group(0)}': write "
+                                       f"{'本文件' if draft.language == 'zh' else 'this document'}")

@@ -1,0 +1,150 @@
+"""XREF: cross-references, anchors, tables, figures and images."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_tools.lint.base import FMT, GB, ISO, Context, Example, Rule, register
+from build_tools.lint.examples import PARTS_EN
+from build_tools.model import Draft
+
+_BODY = PARTS_EN["body"]
+
+
+@register
+class TargetExists(Rule):
+    id = "XREF-01"
+    family = "cross-references"
+    summary = "Every [](#id) cross-reference points at an existing anchor"
+    source = FMT
+    doc = "A link to an anchor that does not exist cannot be given a label and is an error."
+    fail = [Example("en", {"body": _BODY + "\n\nSee [](#tab-missing)."})]
+    passing = [Example("en", {})]
+
+    def check(self, draft: Draft, ctx: Context):
+        for x in draft.xrefs:
+            if x.target not in draft.targets:
+                yield self.finding(draft, x.line, f"cross-reference to '#{x.target}', which does "
+                                   "not exist")
+
+
+@register
+class DuplicateAnchor(Rule):
+    id = "XREF-02"
+    family = "cross-references"
+    summary = "No anchor is defined twice"
+    source = FMT
+    doc = "Two elements with one {#id} make every reference to it ambiguous."
+    fail = [Example("en", {"body": _BODY.replace("## General", "## General {#tab-interfaces}")})]
+    passing = [Example("en", {})]
+
+    def check(self, draft: Draft, ctx: Context):
+        for anchor, line in draft.duplicate_anchors:
+            first = draft.targets[anchor]
+            yield self.finding(draft, line, f"anchor '#{anchor}' is already used at line {first.line}")
+
+
+@register
+class TableTitle(Rule):
+    id = "XREF-03"
+    family = "cross-references"
+    summary = "Every table has a title (a 'Table:' caption directly above it)"
+    source = f"{ISO}, 29.3"
+    source_gb = f"{GB}, 9.8"
+    doc = "Write 'Table: Title {#tab-id}' on the line before the pipe table."
+    fail = [Example("en", {"body": _BODY.replace("Table: Interfaces of a platform {#tab-interfaces}\n\n",
+                                                 "").replace(" listed in [](#tab-interfaces)", "")})]
+    passing = [Example("en", {})]
+
+    def check(self, draft: Draft, ctx: Context):
+        for table in draft.tables:
+            if not table.caption:
+                yield self.finding(draft, table.line, "table without a title: add 'Table: …' "
+                                   "directly above it")
+        for p in draft.problems:
+            if p.rule == "TABLE-CAPTION":
+                yield self.finding(draft, p.line, p.message)
+
+
+@register
+class FigureTitle(Rule):
+    id = "XREF-04"
+    family = "cross-references"
+    summary = "Every figure has a title (its alt text)"
+    source = f"{ISO}, 28.3"
+    source_gb = f"{GB}, 9.7"
+    doc = "In '![Title](figures/x.svg){#fig-x}' the alt text is the figure title."
+    fail = [Example("en", {"body": _BODY + "\n\nSee [](#fig-a).\n\n![](figures/example.svg){#fig-a}"})]
+    passing = [Example("en", {"body": _BODY + "\n\nSee [](#fig-a).\n\n"
+                              "![Architecture](figures/example.svg){#fig-a}"})]
+
+    def check(self, draft: Draft, ctx: Context):
+        for fig in draft.figures:
+            if not fig.title:
+                yield self.finding(draft, fig.line, f"figure {fig.src} has no title: write it as "
+                                   "the image's alt text")
+
+
+@register
+class Cited(Rule):
+    id = "XREF-05"
+    family = "cross-references"
+    summary = "Every table and figure is cited in the text"
+    source = f"{ISO}, 28.2 and 29.2"
+    source_gb = f"{GB}, 9.7 and 9.8"
+    doc = "Each table and figure is referred to explicitly, e.g. 'see [](#tab-layers)'."
+    fail = [Example("en", {"body": _BODY.replace(" listed in [](#tab-interfaces)", "")})]
+    passing = [Example("en", {})]
+
+    def check(self, draft: Draft, ctx: Context):
+        cited = {x.target for x in draft.xrefs}
+        for item in [*draft.tables, *draft.figures]:
+            if item.anchor is None:
+                yield self.finding(draft, item.caption_line if hasattr(item, "caption_line") and
+                                   item.caption_line else item.line,
+                                   f"{item.label} has no anchor and so cannot be cited: add {{#id}}")
+            elif item.anchor not in cited:
+                yield self.finding(draft, item.line, f"{item.label} (#{item.anchor}) is not cited "
+                                   "in the text")
+
+
+@register
+class ImageFile(Rule):
+    id = "XREF-06"
+    family = "cross-references"
+    summary = "Images exist and lie inside the repository"
+    source = FMT
+    doc = "Figures live under drafts/figures/. A path outside the repository (../../etc/passwd, " \
+          "an absolute path, a symlink leaving it) is refused and never read."
+    fail = [Example("en", {"body": _BODY + "\n\nSee [](#fig-a).\n\n"
+                           "![Architecture](../../../etc/passwd){#fig-a}"})]
+    passing = [Example("en", {"body": _BODY + "\n\nSee [](#fig-a).\n\n"
+                              "![Architecture](figures/example.svg){#fig-a}"})]
+
+    def check(self, draft: Draft, ctx: Context):
+        root = Path(ctx.root) if ctx.root else draft.path.parent
+        for image in draft.images:
+            src = image.src
+            if "://" in src or src.startswith("data:"):
+                yield self.finding(draft, image.line, f"image '{src}' is not a file in the "
+                                   "repository; remote images are not fetched")
+                continue
+            problem = image_problem(draft.path, src, root)
+            if problem:
+                yield self.finding(draft, image.line, problem)
+
+
+def image_problem(draft_path: Path, src: str, root: Path) -> str | None:
+    """Why an image path cannot be used, or None. Shared with the exports."""
+    if not src:
+        return "image without a path"
+    if Path(src).is_absolute():
+        return f"image '{src}' is an absolute path; use a path relative to the draft"
+    base = draft_path.parent.resolve()
+    target = (base / src).resolve()
+    root = root.resolve()
+    if not target.is_relative_to(root):
+        return f"image '{src}' lies outside the repository"
+    if not target.is_file():
+        return f"image '{src}' does not exist"
+    return None

@@ -1,0 +1,343 @@
+"""The Draft model: the single source of truth every view reads.
+
+Numbering, labels, term numbers and requirement ids are computed once, by the parser,
+and stored here. Every element keeps its 1-based source line in the file (front-matter
+included), so findings, comments and line maps can point back at the Markdown.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+# Clause kinds, in the order ISO/IEC Directives Part 2 and GB/T 1.1 prescribe.
+FOREWORD = "foreword"
+INTRODUCTION = "introduction"
+SCOPE = "scope"
+NORMATIVE_REFERENCES = "normative-references"
+TERMS = "terms"
+SYMBOLS = "symbols"
+CLAUSE = "clause"
+ANNEX = "annex"
+BIBLIOGRAPHY = "bibliography"
+
+SPECIAL_KINDS = (FOREWORD, INTRODUCTION, SCOPE, NORMATIVE_REFERENCES, TERMS, SYMBOLS, ANNEX, BIBLIOGRAPHY)
+
+
+@dataclass
+class Block:
+    """A block inside a clause: paragraph, note, example, list, table, figure, code, html, quote.
+
+    ``source`` is the block's Markdown as written (inline markup kept); ``text`` is its plain
+    text with the same line breaks, so ``line + text[:i].count("\\n")`` is the line of offset i.
+    """
+
+    kind: str
+    line: int
+    end_line: int
+    source: str = ""
+    text: str = ""
+    number: int | None = None  # for notes/examples: the number typed by the author ("NOTE 2")
+    label: str = ""  # "NOTE 2", "EXAMPLE", "注1：" as typed
+    suppressed: frozenset[str] = frozenset()
+
+    def line_at(self, offset: int) -> int:
+        return self.line + self.text.count("\n", 0, offset)
+
+
+@dataclass
+class ListItem:
+    line: int
+    text: str
+    source: str
+    depth: int = 1
+
+
+@dataclass
+class ListBlock(Block):
+    ordered: bool = False
+    items: list[ListItem] = field(default_factory=list)
+    max_depth: int = 1
+
+
+@dataclass
+class Table(Block):
+    caption: str = ""
+    caption_line: int = 0
+    anchor: str | None = None
+    header: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    label: str = ""  # "Table 1", "Table A.1", "表1"
+    notes: list[Block] = field(default_factory=list)
+
+
+@dataclass
+class Figure(Block):
+    title: str = ""
+    src: str = ""
+    anchor: str | None = None
+    label: str = ""  # "Figure 1", "图A.1"
+
+
+@dataclass
+class Reference:
+    """An item of the Normative references or Bibliography clause."""
+
+    ident: str  # "ISO/IEC 2382:2015", "GB/T 5271.1—2000"
+    title: str
+    line: int
+    source: str
+    anchor: str | None = None
+    normative: bool = True
+    number: int = 0  # bibliography [n]
+
+    @property
+    def base_ident(self) -> str:
+        """Identifier without the year: "ISO/IEC 2382", "GB/T 5271.1"."""
+        from build_tools.i18n.refs import base_ident
+
+        return base_ident(self.ident)
+
+    @property
+    def dated(self) -> bool:
+        return self.base_ident != self.ident.strip()
+
+
+@dataclass
+class TermEntry:
+    number: str  # "3.4"
+    preferred: str
+    line: int
+    anchor: str | None = None
+    admitted: list[str] = field(default_factory=list)
+    deprecated: list[str] = field(default_factory=list)
+    symbol: str | None = None
+    en: str | None = None  # English equivalent (zh drafts)
+    definition: Block | None = None
+    examples: list[Block] = field(default_factory=list)
+    notes: list[Block] = field(default_factory=list)
+    source: Block | None = None
+    blocks: list[Block] = field(default_factory=list)  # every block in written order
+    attributes_line: dict[str, int] = field(default_factory=dict)
+    subterms: list[TermEntry] = field(default_factory=list)
+    level: int = 2
+
+    @property
+    def label(self) -> str:
+        return self.number
+
+
+@dataclass
+class Clause:
+    title: str
+    kind: str
+    level: int  # 1 for main clauses and annexes
+    line: int
+    number: str = ""  # "", "1", "5.2.1", "A", "A.1"
+    anchor: str | None = None
+    explicit_anchor: bool = False
+    obligation: str | None = None  # annexes: "normative" | "informative"
+    classes: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    children: list[Clause] = field(default_factory=list)
+    terms: list[TermEntry] = field(default_factory=list)
+    references: list[Reference] = field(default_factory=list)
+    parent: Clause | None = field(default=None, repr=False)
+    heading_source: str = ""
+    label: str = ""  # "Clause 5", "5.2", "Annex A", "A.1", "Foreword"; zh "第5章", "附录A"
+
+    def walk(self) -> Iterator[Clause]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+    @property
+    def top(self) -> Clause:
+        clause = self
+        while clause.parent is not None:
+            clause = clause.parent
+        return clause
+
+    @property
+    def informative(self) -> bool:
+        """True where provisions are not allowed (Directives Part 2, 12-14, 20)."""
+        top = self.top
+        if top.kind in (FOREWORD, INTRODUCTION, SCOPE, BIBLIOGRAPHY):
+            return True
+        return top.kind == ANNEX and top.obligation == "informative"
+
+    def all_blocks(self) -> Iterator[Block]:
+        """Blocks of this clause and its subclauses, term entries included, in order."""
+        for clause in self.walk():
+            yield from clause.blocks
+            for term in clause.terms:
+                yield from _term_blocks(term)
+
+
+def _term_blocks(term: TermEntry) -> Iterator[Block]:
+    yield from term.blocks
+    for sub in term.subterms:
+        yield from _term_blocks(sub)
+
+
+@dataclass
+class Requirement:
+    id: str  # "R-5.2-3" or the author's pinned "req-…"
+    clause: str
+    text: str
+    line: int
+    pinned: bool = False
+    verb: str = "shall"
+
+
+@dataclass
+class Target:
+    """Anything a cross-reference can point at."""
+
+    id: str
+    kind: str  # clause, annex, table, figure, term, reference, requirement
+    label: str
+    line: int
+    title: str = ""
+
+
+@dataclass
+class Xref:
+    target: str
+    text: str  # "" for [](#id): filled with the target's label
+    line: int
+    column: int = 1
+
+
+@dataclass
+class Image:
+    src: str
+    line: int
+    alt: str = ""
+
+
+@dataclass
+class ParseProblem:
+    """Input the parser could not take as our format; it becomes a lint finding."""
+
+    line: int
+    message: str
+    rule: str = "PARSE"
+    column: int = 1
+    fatal: bool = False
+
+
+@dataclass
+class Draft:
+    path: Path
+    text: str
+    meta: dict[str, Any] = field(default_factory=dict)
+    meta_lines: dict[str, int] = field(default_factory=dict)  # key -> line (and "key.sub")
+    meta_end: int = 0  # line of the closing "---" (0 without front-matter)
+    has_front_matter: bool = False
+    preamble: list[Block] = field(default_factory=list)  # blocks before the first heading
+    clauses: list[Clause] = field(default_factory=list)
+    targets: dict[str, Target] = field(default_factory=dict)
+    duplicate_anchors: list[tuple[str, int]] = field(default_factory=list)
+    xrefs: list[Xref] = field(default_factory=list)
+    links: list[Xref] = field(default_factory=list)  # non-anchor links (href in target)
+    images: list[Image] = field(default_factory=list)
+    requirements: list[Requirement] = field(default_factory=list)
+    problems: list[ParseProblem] = field(default_factory=list)
+    suppressions: dict[int, dict[str, str]] = field(default_factory=dict)  # line -> rule -> reason
+
+    # --- front-matter views -------------------------------------------------------------
+    @property
+    def id(self) -> str:
+        value = self.meta.get("id")
+        return str(value) if value is not None else self.path.stem
+
+    @property
+    def language(self) -> str:
+        lang = self.meta.get("language")
+        return lang if lang in ("en", "zh") else "en"
+
+    @property
+    def rules(self) -> str:
+        rules = self.meta.get("rules")
+        if rules in ("iso", "gb"):
+            return rules
+        return "gb" if self.language == "zh" else "iso"
+
+    @property
+    def doctype(self) -> str:
+        return str(self.meta.get("doctype") or "standard")
+
+    def title_in(self, lang: str | None = None) -> str:
+        title = self.meta.get("title")
+        lang = lang or self.language
+        if isinstance(title, dict):
+            value = title.get(lang) or next(iter(title.values()), "")
+            return str(value)
+        return str(title or self.id)
+
+    @property
+    def titles(self) -> dict[str, str]:
+        title = self.meta.get("title")
+        if isinstance(title, dict):
+            return {str(k): str(v) for k, v in title.items()}
+        return {self.language: str(title or self.id)}
+
+    # --- the tree -----------------------------------------------------------------------
+    def walk(self) -> Iterator[Clause]:
+        for clause in self.clauses:
+            yield from clause.walk()
+
+    def find(self, kind: str) -> Clause | None:
+        return next((c for c in self.clauses if c.kind == kind), None)
+
+    def clause_by_number(self, number: str) -> Clause | None:
+        return next((c for c in self.walk() if c.number == number), None)
+
+    def clause_at(self, line: int) -> Clause | None:
+        """The innermost clause whose heading is at or before ``line``."""
+        found = None
+        for clause in self.walk():
+            if clause.line <= line:
+                found = clause
+            else:
+                break
+        return found
+
+    @property
+    def terms(self) -> list[TermEntry]:
+        out: list[TermEntry] = []
+        for clause in self.walk():
+            for term in clause.terms:
+                out.append(term)
+                out.extend(term.subterms)
+        return out
+
+    @property
+    def tables(self) -> list[Table]:
+        return [b for c in self.walk() for b in c.blocks if isinstance(b, Table)]
+
+    @property
+    def figures(self) -> list[Figure]:
+        return [b for c in self.walk() for b in c.blocks if isinstance(b, Figure)]
+
+    def references(self, normative: bool | None = None) -> list[Reference]:
+        out: list[Reference] = []
+        for kind in (NORMATIVE_REFERENCES, BIBLIOGRAPHY):
+            clause = self.find(kind)
+            if clause is None:
+                continue
+            for ref in clause.references:
+                if normative is None or ref.normative == normative:
+                    out.append(ref)
+        return out
+
+    def label_of(self, target_id: str) -> str | None:
+        target = self.targets.get(target_id)
+        return target.label if target else None
+
+    @property
+    def fatal(self) -> bool:
+        return any(p.fatal for p in self.problems)

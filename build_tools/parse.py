@@ -1,0 +1,743 @@
+"""Markdown -> Draft model.
+
+One pass over markdown-it's block tokens builds the clause tree; a second pass numbers
+clauses, terms, tables and figures and registers every cross-reference target with its label.
+Nothing here raises on bad input: what cannot be read becomes a ``ParseProblem``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+
+from build_tools import frontmatter
+from build_tools.i18n import labels as L
+from build_tools.i18n.refs import IDENT_RE
+from build_tools.i18n.verbal import has_requirement
+from build_tools.model import (
+    ANNEX,
+    BIBLIOGRAPHY,
+    CLAUSE,
+    FOREWORD,
+    INTRODUCTION,
+    NORMATIVE_REFERENCES,
+    TERMS,
+    Block,
+    Clause,
+    Draft,
+    Figure,
+    Image,
+    ListBlock,
+    ListItem,
+    ParseProblem,
+    Reference,
+    Requirement,
+    Table,
+    Target,
+    TermEntry,
+    Xref,
+)
+
+MAX_BYTES = 20 * 1024 * 1024
+
+_ATTRS_RE = re.compile(r"\s*\{((?:[#.][\w:.\-]+|[\w-]+=\S+)(?:\s+(?:[#.][\w:.\-]+|[\w-]+=\S+))*)\}\s*$")
+_IMAGE_RE = re.compile(r'^!\[(?P<alt>[^\]]*)\]\((?P<src><[^>]*>|[^)\s]*)(?:\s+"[^"]*")?\)\s*$')
+_CAPTION_RE = re.compile(r"^(?:Table|表)\s*[:：]\s*(?P<title>.*)$", re.S)
+_NOTE_EN = re.compile(r"^NOTE(?:\s+(\d+))?(?=\s|$)")
+_EXAMPLE_EN = re.compile(r"^EXAMPLE(?:\s+(\d+))?(?=\s|$)")
+_NOTE_ZH = re.compile(r"^注(\d*)\s*[：:]")
+_EXAMPLE_ZH = re.compile(r"^示例(\d*)\s*[：:]")
+_TERM_NOTE_EN = re.compile(r"^Note\s+(\d+)\s+to\s+entry\s*:")
+_SOURCE_RE = re.compile(r"^\[(?:SOURCE\s*:|来源\s*[：:])")
+_TERM_ATTR_RE = re.compile(r"^(admitted|deprecated|symbol|en|domain)\s*[:：]\s*(.*)$", re.I)
+_SUPPRESS_RE = re.compile(r"<!--\s*lint-ignore\s+([A-Z][A-Z0-9-]*(?:\s*,\s*[A-Z][A-Z0-9-]*)*)\s*:?\s*(.*?)\s*-->", re.S)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])|(?<=[。！？；])")
+_REQ_PIN = re.compile(r"\{#(req-[\w.\-]+)\}\s*$")
+
+
+def _markdown() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+    md.use(footnote_plugin)
+    return md
+
+
+_MD = _markdown()
+
+
+def parse_attrs(text: str) -> tuple[str, str | None, list[str], dict[str, str]]:
+    """Split a trailing ``{#id .class key=value}`` from heading or caption text."""
+    match = _ATTRS_RE.search(text)
+    if not match:
+        return text.strip(), None, [], {}
+    anchor = None
+    classes: list[str] = []
+    kv: dict[str, str] = {}
+    for part in match.group(1).split():
+        if part.startswith("#"):
+            anchor = part[1:]
+        elif part.startswith("."):
+            classes.append(part[1:])
+        elif "=" in part:
+            key, _, value = part.partition("=")
+            kv[key] = value.strip("\"'")
+    return text[: match.start()].strip(), anchor, classes, kv
+
+
+def decode(data: bytes) -> tuple[str | None, ParseProblem | None]:
+    """Bytes of a draft -> text with LF line ends, or the reason it cannot be read."""
+    if not data.strip():
+        return None, ParseProblem(1, "the file is empty", "FILE-READ", fatal=True)
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None, ParseProblem(
+            1, "the file is UTF-16 encoded; drafts must be UTF-8 (save it as UTF-8)", "FILE-READ",
+            fatal=True,
+        )
+    if b"\0" in data[:8192] or b"\0" in data:
+        line = data[: data.index(b"\0")].count(b"\n") + 1
+        return None, ParseProblem(line, "the file contains binary data (NUL bytes)", "FILE-READ",
+                                  fatal=True)
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        return None, ParseProblem(
+            line, f"invalid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            "FILE-READ", fatal=True,
+        )
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return text, None
+
+
+def parse_file(path: Path | str) -> Draft:
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            draft = Draft(path=path, text="")
+            draft.problems.append(ParseProblem(
+                1, f"the file is too large ({size // 1024 // 1024} MB; the limit is "
+                f"{MAX_BYTES // 1024 // 1024} MB)", "FILE-READ", fatal=True))
+            return draft
+        data = path.read_bytes()
+    except OSError as exc:
+        draft = Draft(path=path, text="")
+        draft.problems.append(ParseProblem(1, f"cannot read the file: {exc.strerror}", "FILE-READ",
+                                           fatal=True))
+        return draft
+    return parse_bytes(data, path)
+
+
+def parse_bytes(data: bytes, path: Path | str) -> Draft:
+    text, problem = decode(data)
+    if text is None:
+        draft = Draft(path=Path(path), text="")
+        assert problem is not None
+        draft.problems.append(problem)
+        return draft
+    return parse_text(text, path)
+
+
+def parse_text(text: str, path: Path | str = "draft.md") -> Draft:
+    draft = Draft(path=Path(path), text=text)
+    fm = frontmatter.read(text)
+    draft.has_front_matter = fm.present
+    draft.meta = fm.data
+    draft.meta_lines = fm.lines
+    draft.meta_end = fm.end
+    for p in fm.problems:
+        draft.problems.append(ParseProblem(p.line, p.message, p.rule, fatal=p.fatal))
+    for key, line in fm.duplicates:
+        draft.problems.append(ParseProblem(line, f"duplicate front-matter key '{key}'", "FM-DUPLICATE"))
+    if any(p.fatal for p in fm.problems) and fm.end <= 0:
+        return draft
+    offset = fm.body_offset
+    body = "\n".join(text.split("\n")[offset:])
+    try:
+        tokens = _MD.parse(body)
+    except RecursionError:
+        draft.problems.append(ParseProblem(offset + 1, "the Markdown is nested too deeply to read",
+                                           "FILE-READ", fatal=True))
+        return draft
+    _Builder(draft, offset).run(tokens)
+    _number(draft)
+    _requirements(draft)
+    return draft
+
+
+# --- building the tree --------------------------------------------------------------------
+
+
+@dataclass
+class _Inline:
+    source: str
+    text: str
+    xrefs: list[Xref]
+    images: list[Image]
+    links: list[Xref]
+
+
+class _Builder:
+    def __init__(self, draft: Draft, offset: int) -> None:
+        self.draft = draft
+        self.offset = offset
+        self.stack: list[Clause] = []
+        self.term: TermEntry | None = None
+        self.pending_caption: tuple[str, str | None, int, str] | None = None
+        self.pending_suppress: dict[str, str] = {}
+        self.lang = draft.language
+
+    # -- helpers
+    def line(self, token: Token) -> int:
+        return (token.map[0] if token.map else 0) + self.offset + 1
+
+    def end_line(self, token: Token) -> int:
+        return (token.map[1] if token.map else 0) + self.offset
+
+    def inline(self, token: Token, line: int) -> _Inline:
+        texts: list[str] = []
+        xrefs: list[Xref] = []
+        images: list[Image] = []
+        links: list[Xref] = []
+        cur = line
+        link_stack: list[tuple[str, int, int]] = []
+        for child in token.children or []:
+            t = child.type
+            if t in ("text", "code_inline"):
+                texts.append(child.content)
+            elif t in ("softbreak", "hardbreak"):
+                texts.append("\n")
+                cur += 1
+            elif t == "link_open":
+                href = str(child.attrs.get("href", ""))
+                link_stack.append((href, len("".join(texts)), cur))
+            elif t == "link_close" and link_stack:
+                href, start, lline = link_stack.pop()
+                inner = "".join(texts)[start:]
+                if href.startswith("#"):
+                    xrefs.append(Xref(href[1:], inner.strip(), lline))
+                else:
+                    links.append(Xref(href, inner.strip(), lline))
+            elif t == "image":
+                images.append(Image(str(child.attrs.get("src", "")), cur, child.content))
+                texts.append(child.content)
+            elif t == "html_inline":
+                continue
+        return _Inline(token.content, "".join(texts), xrefs, images, links)
+
+    def current(self) -> Clause | None:
+        return self.stack[-1] if self.stack else None
+
+    def add_block(self, block: Block, inl: _Inline | None = None) -> None:
+        if inl is not None:
+            self.draft.xrefs.extend(inl.xrefs)
+            self.draft.images.extend(inl.images)
+            self.draft.links.extend(inl.links)
+        if self.pending_suppress:
+            block.suppressed = frozenset(self.pending_suppress)
+            self.draft.suppressions[block.line] = dict(self.pending_suppress)
+            self.pending_suppress = {}
+        if self.term is not None and not isinstance(block, (Table, Figure)):
+            self._term_block(block)
+            return
+        clause = self.current()
+        if clause is None:
+            self.draft.preamble.append(block)
+        else:
+            clause.blocks.append(block)
+
+    # -- term entries
+    def _term_block(self, block: Block) -> None:
+        term = self.term
+        assert term is not None
+        if block.kind == "paragraph" and not term.definition and not term.examples and not term.notes:
+            lines = block.source.split("\n")
+            matches = [_TERM_ATTR_RE.match(ln.strip()) for ln in lines]
+            if all(matches):
+                for i, m in enumerate(matches):
+                    assert m is not None
+                    key, value = m.group(1).lower(), m.group(2).strip()
+                    term.attributes_line[key] = block.line + i
+                    if key == "admitted":
+                        term.admitted.append(value)
+                    elif key == "deprecated":
+                        term.deprecated.append(value)
+                    elif key == "symbol":
+                        term.symbol = value
+                    elif key == "en":
+                        term.en = value
+                block.kind = "term-attributes"
+                term.blocks.append(block)
+                return
+        if block.kind == "paragraph" and _SOURCE_RE.match(block.text):
+            block.kind = "source"
+            term.source = block
+        elif block.kind in ("note", "term-note"):
+            block.kind = "term-note" if block.kind == "term-note" else "note"
+            term.notes.append(block)
+        elif block.kind == "example":
+            term.examples.append(block)
+        elif block.kind == "paragraph" and term.definition is None:
+            block.kind = "definition"
+            term.definition = block
+        term.blocks.append(block)
+
+    # -- the token walk
+    def run(self, tokens: list[Token]) -> None:
+        i = 0
+        n = len(tokens)
+        while i < n:
+            tok = tokens[i]
+            t = tok.type
+            if t == "heading_open":
+                self.heading(tok, tokens[i + 1])
+                i += 3
+                continue
+            if t == "paragraph_open":
+                self.paragraph(tok, tokens[i + 1])
+                i += 3
+                continue
+            if t in ("bullet_list_open", "ordered_list_open"):
+                j = _close_index(tokens, i)
+                self.list_block(tokens[i : j + 1])
+                i = j + 1
+                continue
+            if t == "table_open":
+                j = _close_index(tokens, i)
+                self.table(tokens[i : j + 1])
+                i = j + 1
+                continue
+            if t == "blockquote_open":
+                j = _close_index(tokens, i)
+                inner = tokens[i + 1 : j]
+                text = "\n".join(x.content for x in inner if x.type == "inline")
+                block = Block("quote", self.line(tok), self.end_line(tok), text, text)
+                self.add_block(block)
+                i = j + 1
+                continue
+            if t in ("fence", "code_block"):
+                block = Block("code", self.line(tok), self.end_line(tok), tok.content, tok.content)
+                self.add_block(block)
+                i += 1
+                continue
+            if t == "html_block":
+                self.html(tok)
+                i += 1
+                continue
+            if t == "footnote_block_open":
+                j = _close_index(tokens, i)
+                for x in tokens[i:j]:
+                    if x.type == "inline":
+                        line = self.line(x)
+                        inl = self.inline(x, line)
+                        self.add_block(Block("footnote", line, line, x.content, inl.text), inl)
+                i = j + 1
+                continue
+            i += 1
+
+    def html(self, tok: Token) -> None:
+        content = tok.content
+        match = _SUPPRESS_RE.search(content)
+        if match:
+            for rule in re.split(r"\s*,\s*", match.group(1)):
+                self.pending_suppress[rule] = match.group(2)
+            return
+        if content.lstrip().startswith("<!--"):
+            return
+        self.add_block(Block("html", self.line(tok), self.end_line(tok), content, content))
+
+    def heading(self, tok: Token, inline: Token) -> None:
+        level = int(tok.tag[1])
+        line = self.line(tok)
+        raw = inline.content
+        title, anchor, classes, _ = parse_attrs(raw)
+        self.pending_caption = None
+        if self.term is not None and level <= self.term.level:
+            self.term = None
+        # Inside the terms clause, "##" is a term entry ("###" a subordinate entry).
+        terms_clause = self._terms_clause()
+        if terms_clause is not None and level >= 2 and level <= 3 and not classes:
+            self._new_term(terms_clause, title, anchor, line, level, raw)
+            return
+        self.term = None
+        kind = CLAUSE
+        obligation = None
+        if level == 1:
+            for cls in classes:
+                if cls in L.CLASS_KINDS:
+                    kind = L.CLASS_KINDS[cls]
+                    break
+            else:
+                kind = L.special_kind_for_title(title) or CLAUSE
+            if "normative" in classes:
+                obligation = "normative"
+            elif "informative" in classes:
+                obligation = "informative"
+        clause = Clause(title=title, kind=kind, level=level, line=line, anchor=anchor,
+                        explicit_anchor=anchor is not None, obligation=obligation,
+                        classes=classes, heading_source=raw)
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        if level > 1 and not self.stack:
+            self.draft.problems.append(ParseProblem(
+                line, f"heading level {level} before any '#' main clause", "STRUCT-HEADING"))
+            level = 1
+            clause.level = 1
+        if self.stack:
+            parent = self.stack[-1]
+            if level > parent.level + 1:
+                self.draft.problems.append(ParseProblem(
+                    line, f"heading jumps from level {parent.level} to {level}", "STRUCT-HEADING"))
+            clause.parent = parent
+            clause.kind = CLAUSE
+            parent.children.append(clause)
+        else:
+            self.draft.clauses.append(clause)
+        self.stack.append(clause)
+
+    def _terms_clause(self) -> Clause | None:
+        for clause in reversed(self.stack):
+            if clause.level == 1:
+                return clause if clause.kind == TERMS else None
+        return None
+
+    def _new_term(self, clause: Clause, title: str, anchor: str | None, line: int, level: int,
+                  raw: str) -> None:
+        while self.stack and self.stack[-1].level > 1:
+            self.stack.pop()
+        term = TermEntry(number="", preferred=title, line=line, anchor=anchor, level=level)
+        if level == 3 and clause.terms:
+            clause.terms[-1].subterms.append(term)
+        else:
+            term.level = 2
+            clause.terms.append(term)
+        self.term = term
+
+    def paragraph(self, tok: Token, inline: Token) -> None:
+        line = self.line(tok)
+        end = self.end_line(tok)
+        content = inline.content
+        inl = self.inline(inline, line)
+        image = _IMAGE_RE.match(_ATTRS_RE.sub("", content).strip()) if content.startswith("![") else None
+        if image:
+            _, anchor, classes, _ = parse_attrs(content)
+            src = image.group("src").strip("<>")
+            fig = Figure("figure", line, end, content, inl.text, title=image.group("alt").strip(),
+                         src=src, anchor=anchor)
+            self.draft.images.extend(inl.images)
+            if self.term is not None:
+                self.term = None
+            self._place(fig)
+            return
+        caption = _CAPTION_RE.match(content)
+        if caption:
+            title, anchor, _, _ = parse_attrs(caption.group("title"))
+            self.pending_caption = (title, anchor, line, content)
+            self.draft.xrefs.extend(inl.xrefs)
+            return
+        block = Block("paragraph", line, end, content, inl.text)
+        self._classify(block)
+        if self.pending_caption is not None:
+            # A caption must be followed directly by its table.
+            self._orphan_caption()
+        self.add_block(block, inl)
+        clause = self.current()
+        if clause is not None and clause.kind in (NORMATIVE_REFERENCES, BIBLIOGRAPHY) and self.term is None:
+            pass
+
+    def _classify(self, block: Block) -> None:
+        text = block.text.lstrip()
+        zh = self.lang == "zh"
+        m = _TERM_NOTE_EN.match(text)
+        if m:
+            block.kind, block.number, block.label = "term-note", int(m.group(1)), m.group(0)
+            return
+        for kind, pattern in (("note", _NOTE_EN), ("example", _EXAMPLE_EN), ("note", _NOTE_ZH),
+                              ("example", _EXAMPLE_ZH)):
+            m = pattern.match(text)
+            if m:
+                block.kind = kind
+                block.number = int(m.group(1)) if m.group(1) else None
+                block.label = m.group(0)
+                if zh and kind == "note" and self.term is not None and pattern is _NOTE_ZH:
+                    block.kind = "term-note"
+                return
+
+    def _orphan_caption(self) -> None:
+        assert self.pending_caption is not None
+        _, _, line, _ = self.pending_caption
+        self.draft.problems.append(ParseProblem(
+            line, "a table caption must be followed directly by its table", "TABLE-CAPTION"))
+        self.pending_caption = None
+
+    def _place(self, block: Block) -> None:
+        clause = self.current()
+        if self.pending_suppress:
+            block.suppressed = frozenset(self.pending_suppress)
+            self.draft.suppressions[block.line] = dict(self.pending_suppress)
+            self.pending_suppress = {}
+        if clause is None:
+            self.draft.preamble.append(block)
+        else:
+            clause.blocks.append(block)
+
+    def list_block(self, tokens: list[Token]) -> None:
+        first = tokens[0]
+        line = self.line(first)
+        items: list[ListItem] = []
+        depth = 0
+        max_depth = 0
+        sources: list[str] = []
+        texts: list[str] = []
+        for tok in tokens:
+            if tok.type in ("bullet_list_open", "ordered_list_open"):
+                depth += 1
+                max_depth = max(max_depth, depth)
+            elif tok.type in ("bullet_list_close", "ordered_list_close"):
+                depth -= 1
+            elif tok.type == "inline":
+                iline = self.line(tok)
+                inl = self.inline(tok, iline)
+                self.draft.xrefs.extend(inl.xrefs)
+                self.draft.images.extend(inl.images)
+                self.draft.links.extend(inl.links)
+                items.append(ListItem(iline, inl.text, tok.content, depth))
+                sources.append(tok.content)
+                texts.append(inl.text)
+        block = ListBlock("list", line, self.end_line(first), "\n".join(sources), "\n".join(texts),
+                          ordered=first.type == "ordered_list_open", items=items,
+                          max_depth=max_depth)
+        clause = self.current()
+        if clause is not None and clause.kind in (NORMATIVE_REFERENCES, BIBLIOGRAPHY) and clause.level == 1:
+            for item in items:
+                if item.depth == 1:
+                    clause.references.append(_reference(item, clause.kind == NORMATIVE_REFERENCES))
+        if self.pending_caption is not None:
+            self._orphan_caption()
+        self.add_block(block)
+
+    def table(self, tokens: list[Token]) -> None:
+        first = tokens[0]
+        line = self.line(first)
+        header: list[str] = []
+        rows: list[list[str]] = []
+        row: list[str] = []
+        in_head = False
+        for tok in tokens:
+            if tok.type == "thead_open":
+                in_head = True
+            elif tok.type == "thead_close":
+                in_head = False
+            elif tok.type == "tr_open":
+                row = []
+            elif tok.type == "tr_close":
+                if in_head:
+                    header = row
+                else:
+                    rows.append(row)
+            elif tok.type == "inline":
+                inl = self.inline(tok, self.line(tok) if tok.map else line)
+                self.draft.xrefs.extend(inl.xrefs)
+                self.draft.links.extend(inl.links)
+                row.append(tok.content)
+        caption, anchor, cline, csource = ("", None, 0, "")
+        if self.pending_caption is not None:
+            caption, anchor, cline, csource = self.pending_caption
+            self.pending_caption = None
+        text = "\n".join(" | ".join(r) for r in [header, *rows])
+        table = Table("table", cline or line, self.end_line(first), csource, text, caption=caption,
+                      caption_line=cline, anchor=anchor, header=header, rows=rows)
+        if self.term is not None:
+            self.term = None
+        self._place(table)
+
+
+def _close_index(tokens: list[Token], i: int) -> int:
+    depth = 0
+    open_type = tokens[i].type
+    close_type = open_type.replace("_open", "_close")
+    for j in range(i, len(tokens)):
+        if tokens[j].type == open_type:
+            depth += 1
+        elif tokens[j].type == close_type:
+            depth -= 1
+            if depth == 0:
+                return j
+    return len(tokens) - 1
+
+
+def _reference(item: ListItem, normative: bool) -> Reference:
+    source, anchor, _, _ = parse_attrs(item.source)
+    text, _, _, _ = parse_attrs(item.text)
+    match = IDENT_RE.match(text.strip())
+    if match:
+        ident = match.group(0)
+        title = text.strip()[match.end():].lstrip(" ,，").strip()
+    else:
+        ident, _, title = text.strip().partition(",")
+    return Reference(ident=ident.strip(), title=title.strip().strip("*"), line=item.line,
+                     source=source, anchor=anchor, normative=normative)
+
+
+# --- numbering ------------------------------------------------------------------------------
+
+
+def _number(draft: Draft) -> None:
+    lang = draft.language
+    main = 0
+    annex = 0
+    tables = {"": 0}
+    figures = {"": 0}
+    for clause in draft.clauses:
+        if clause.kind in (FOREWORD, INTRODUCTION):
+            clause.number = "0" if clause.kind == INTRODUCTION and clause.children else ""
+            clause.label = clause.title
+        elif clause.kind == BIBLIOGRAPHY:
+            clause.label = clause.title
+        elif clause.kind == ANNEX:
+            letter = chr(ord("A") + annex) if annex < 26 else f"A{annex}"
+            annex += 1
+            clause.number = letter
+            clause.label = L.label(lang, "annex", letter)
+        else:
+            main += 1
+            clause.number = str(main)
+            clause.label = L.label(lang, "clause", clause.number)
+        _number_children(clause, lang)
+    for clause in draft.clauses:
+        prefix = clause.number if clause.kind == ANNEX else ""
+        tables.setdefault(prefix, 0)
+        figures.setdefault(prefix, 0)
+        for sub in clause.walk():
+            for block in sub.blocks:
+                if isinstance(block, Table):
+                    tables[prefix] += 1
+                    n = f"{prefix}.{tables[prefix]}" if prefix else str(tables[prefix])
+                    block.number = tables[prefix]
+                    block.label = L.label(lang, "table", n)
+                elif isinstance(block, Figure):
+                    figures[prefix] += 1
+                    n = f"{prefix}.{figures[prefix]}" if prefix else str(figures[prefix])
+                    block.number = figures[prefix]
+                    block.label = L.label(lang, "figure", n)
+    for ref_clause in (draft.find(BIBLIOGRAPHY),):
+        if ref_clause:
+            for i, ref in enumerate(ref_clause.references, 1):
+                ref.number = i
+    _register_targets(draft)
+
+
+def _number_children(clause: Clause, lang: str) -> None:
+    for i, child in enumerate(clause.children, 1):
+        if clause.number or clause.kind == INTRODUCTION:
+            base = clause.number or "0"
+            child.number = f"{base}.{i}"
+            child.label = child.number
+        else:
+            child.label = child.title
+        _number_children(child, lang)
+    for i, term in enumerate(clause.terms, 1):
+        term.number = f"{clause.number}.{i}"
+        for j, sub in enumerate(term.subterms, 1):
+            sub.number = f"{term.number}.{j}"
+
+
+def _slug(text: str) -> str:
+    slug = re.sub(r"[^\w\u4e00-\u9fff]+", "-", text.lower()).strip("-")
+    return slug or "section"
+
+
+def _register_targets(draft: Draft) -> None:
+    targets = draft.targets
+
+    def add(anchor: str | None, target: Target, generated: bool = False) -> None:
+        if anchor is None:
+            return
+        if anchor in targets:
+            if not generated:
+                draft.duplicate_anchors.append((anchor, target.line))
+            return
+        targets[anchor] = target
+
+    for clause in draft.walk():
+        kind = "annex" if clause.kind == ANNEX else "clause"
+        if clause.anchor:
+            add(clause.anchor, Target(clause.anchor, kind, clause.label, clause.line, clause.title))
+        for block in clause.blocks:
+            if isinstance(block, Table) and block.anchor:
+                add(block.anchor, Target(block.anchor, "table", block.label, block.line, block.caption))
+            elif isinstance(block, Figure) and block.anchor:
+                add(block.anchor, Target(block.anchor, "figure", block.label, block.line, block.title))
+        for term in clause.terms:
+            for entry in (term, *term.subterms):
+                if entry.anchor:
+                    add(entry.anchor, Target(entry.anchor, "term", entry.number, entry.line,
+                                             entry.preferred))
+        for ref in clause.references:
+            if ref.anchor:
+                label = f"[{ref.number}]" if ref.number else ref.ident
+                add(ref.anchor, Target(ref.anchor, "reference", label, ref.line, ref.ident))
+    # Generated ids for clauses without an explicit anchor (not stable across edits).
+    for clause in draft.walk():
+        if not clause.anchor:
+            base = _slug(clause.number or clause.title) if clause.number else _slug(clause.title)
+            anchor = f"sec-{base}"
+            k = 2
+            while anchor in targets:
+                anchor = f"sec-{base}-{k}"
+                k += 1
+            clause.anchor = anchor
+            kind = "annex" if clause.kind == ANNEX else "clause"
+            add(anchor, Target(anchor, kind, clause.label, clause.line, clause.title), True)
+
+
+# --- requirements ---------------------------------------------------------------------------
+
+
+def _sentences(block: Block) -> list[tuple[str, int]]:
+    out: list[tuple[str, int]] = []
+    text = block.text
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.start()
+        if text[start:end].strip():
+            out.append((text[start:end], start))
+        start = m.end()
+    if text[start:].strip():
+        out.append((text[start:], start))
+    return out
+
+
+def _requirements(draft: Draft) -> None:
+    lang = draft.language
+    if draft.doctype == "technical-report":
+        return
+    for top in draft.clauses:
+        for clause in top.walk():
+            if clause.informative or top.kind in (TERMS, NORMATIVE_REFERENCES):
+                continue
+            count = 0
+            for block in clause.blocks:
+                if block.kind not in ("paragraph", "list"):
+                    continue
+                for sentence, offset in _sentences(block):
+                    if not has_requirement(sentence, lang):
+                        continue
+                    count += 1
+                    text = " ".join(sentence.split()) if lang != "zh" else "".join(sentence.split())
+                    pin = _REQ_PIN.search(text)
+                    number = clause.number or clause.title
+                    req_id = pin.group(1) if pin else f"R-{number}-{count}"
+                    if pin:
+                        text = text[: pin.start()].rstrip()
+                    req = Requirement(req_id, number, text, block.line_at(offset), bool(pin))
+                    draft.requirements.append(req)
+                    if req.pinned and req.id not in draft.targets:
+                        draft.targets[req.id] = Target(req.id, "requirement", req.id, req.line, text)
