@@ -306,6 +306,10 @@ class HandNumbered(Rule):
             if _HAND_NUMBER.match(clause.title):
                 yield self.finding(draft, clause.line,
                                    f"heading '{clause.title}' is numbered by hand; the tool numbers it")
+        for term in draft.terms:
+            if _HAND_NUMBER.match(term.preferred):
+                yield self.finding(draft, term.line,
+                                   f"term '{term.preferred}' is numbered by hand; the tool numbers it")
         for table in draft.tables:
             if _HAND_CAPTION.match(table.caption):
                 yield self.finding(draft, table.caption_line, f"caption '{table.caption}' has a typed number")
