@@ -34,14 +34,18 @@ def _split(values: tuple[str, ...]) -> list[str]:
                    "[tool.clause]].")
 @click.option("--select", multiple=True, help="Only these rules or families (e.g. TERM, VERB-01).")
 @click.option("--ignore", multiple=True, help="Skip these rules or families.")
-@click.option("--no-comments", is_flag=True, help="Do not check comment files in comments/.")
+@click.option("--no-cache", is_flag=True,
+              help="Do not read or write the lint cache (.clause-cache/, or $CLAUSE_CACHE_DIR).")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
+              help="Parallel processes [default: one per core].")
 def lint(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[str, ...],
-         ignore: tuple[str, ...], no_comments: bool) -> None:
+         ignore: tuple[str, ...], no_cache: bool, jobs: int | None) -> None:
     """Check drafts against ISO/IEC Directives Part 2 and GB/T 1.1—2020.
 
     PATHS are draft files or folders (default: the paths in [tool.clause], else drafts/).
     Exit status: 0 clean, 1 findings at or above the fail level, 2 usage or input errors.
     """
+    from build_tools.lint import cache as lint_cache
     from build_tools.lint import config, engine, report
 
     try:
@@ -60,7 +64,12 @@ def lint(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[s
         if len(files) > 50 and sys.stderr.isatty():
             def progress(i: int, n: int) -> None:
                 click.echo(f"\rparsed {i}/{n}", nl=i == n, err=True)
-        findings, drafts = engine.lint_paths(targets, rules, settings.root, progress)
+        cache = None
+        if not no_cache:
+            key = lint_cache.config_key([r.id for r in rules], settings.severity, settings.root)
+            cache = lint_cache.LintCache(
+                lint_cache.default_dir(settings.root, settings.in_repository), key)
+        findings, drafts = engine.lint_paths(targets, rules, settings.root, progress, cache, jobs)
     except engine.UsageError as exc:
         click.echo(f"clause lint: {exc}", err=True)
         sys.exit(2)

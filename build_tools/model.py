@@ -154,6 +154,11 @@ class Clause:
             yield from child.walk()
 
     @property
+    def locator(self) -> str:
+        """How a comment or a line map cites this clause: "5.2", "A", or the title if unnumbered."""
+        return self.number or self.title
+
+    @property
     def top(self) -> Clause:
         clause = self
         while clause.parent is not None:
@@ -247,6 +252,8 @@ class Draft:
     requirements: list[Requirement] = field(default_factory=list)
     problems: list[ParseProblem] = field(default_factory=list)
     suppressions: dict[int, dict[str, str]] = field(default_factory=dict)  # line -> rule -> reason
+    suppression_ends: dict[int, int] = field(default_factory=dict)  # block line -> its last line
+    memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # rule scratch
 
     # --- front-matter views -------------------------------------------------------------
     @property
@@ -290,6 +297,11 @@ class Draft:
         for clause in self.clauses:
             yield from clause.walk()
 
+    def blocks(self) -> Iterator[Block]:
+        """Every block of the body once, term entries included, in order."""
+        for clause in self.clauses:
+            yield from clause.all_blocks()
+
     def find(self, kind: str) -> Clause | None:
         return next((c for c in self.clauses if c.kind == kind), None)
 
@@ -313,6 +325,17 @@ class Draft:
             for term in clause.terms:
                 out.append(term)
                 out.extend(term.subterms)
+        return out
+
+    @property
+    def locators(self) -> list[str]:
+        """Every division a comment can cite, in document order: clauses, then their term entries."""
+        out: list[str] = []
+        for clause in self.walk():
+            out.append(clause.locator)
+            for term in clause.terms:
+                out.append(term.number)
+                out.extend(sub.number for sub in term.subterms)
         return out
 
     @property

@@ -243,6 +243,7 @@ class _Builder:
         if self.pending_suppress:
             block.suppressed = frozenset(self.pending_suppress)
             self.draft.suppressions[block.line] = dict(self.pending_suppress)
+            self.draft.suppression_ends[block.line] = block.end_line
             self.pending_suppress = {}
         if self.term is not None and not isinstance(block, (Table, Figure)):
             self._term_block(block)
@@ -482,6 +483,7 @@ class _Builder:
         if self.pending_suppress:
             block.suppressed = frozenset(self.pending_suppress)
             self.draft.suppressions[block.line] = dict(self.pending_suppress)
+            self.draft.suppression_ends[block.line] = block.end_line
             self.pending_suppress = {}
         if clause is None:
             self.draft.preamble.append(block)

@@ -19,3 +19,9 @@ def corpus() -> Path:
     if not path.is_dir():
         pytest.skip("the shared corpus is not beside the repository")
     return path
+
+
+@pytest.fixture(autouse=True)
+def _private_lint_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    # Tests never share a cache with the developer's own runs.
+    monkeypatch.setenv("CLAUSE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "clause-cache"))

@@ -31,8 +31,8 @@ EN_FORBIDDEN: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"\bcould\b", re.I), "could", "use \"can\" for possibility"),
     (re.compile(r"\bmight\b", re.I), "might", "use \"can\" for possibility"),
     (re.compile(r"\bneeds? to\b", re.I), "need to", "use \"shall\" for a requirement"),
-    (re.compile(r"\bneed not\b", re.I), "need not", "negative permissions are no longer allowed "
-     "(ISO/IEC Directives, Part 2:2021, 7.4)"),
+    (re.compile(r"\bneed not\b", re.I), "need not", "negative permissions were removed from "
+     "the Directives in 2021"),
 ]
 AND_OR_RE = re.compile(r"\band/or\b", re.I)
 
@@ -56,11 +56,11 @@ _ZH_FORMS = [
     ("permission", re.compile(r"不必|可以|可")),
 ]
 ZH_FORBIDDEN: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r"必须"), "必须", "用“应”表示要求，不用“必须”（GB/T 1.1—2020，附录C）"),
-    (re.compile(r"应当"), "应当", "用“应”表示要求，不用“应当”（GB/T 1.1—2020，附录C）"),
-    (re.compile(r"不得"), "不得", "用“不应”表示禁止，不用“不得”（GB/T 1.1—2020，附录C）"),
+    (re.compile(r"必须"), "必须", "用“应”表示要求，不用“必须”"),
+    (re.compile(r"应当"), "应当", "用“应”表示要求，不用“应当”"),
+    (re.compile(r"不得"), "不得", "用“不应”表示禁止，不用“不得”"),
     (re.compile(r"(?<!必)不可(?!能|靠|见|逆|用|信|控|分|替代|缺少|或缺|思议|避免)"), "不可",
-     "用“不应”表示禁止，不用“不可”（GB/T 1.1—2020，附录C）"),
+     "用“不应”表示禁止，不用“不可”"),
 ]
 
 

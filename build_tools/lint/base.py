@@ -71,6 +71,7 @@ class Rule:
     fail: ClassVar[list[Example]] = []
     passing: ClassVar[list[Example]] = []
     cross_draft: ClassVar[bool] = False
+    live: ClassVar[bool] = False  # True: looks at other files, so never served from the cache
     needs_model: ClassVar[bool] = True  # False: the rule also runs on drafts that failed to read
 
     def __init__(self, severity: str | None = None) -> None:

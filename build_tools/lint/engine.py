@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from build_tools.lint import rules as _rules  # noqa: F401  (registers the rules)
+from build_tools.lint import summary
 from build_tools.lint.base import REGISTRY, Context, Finding, Rule
+from build_tools.lint.cache import LintCache
 from build_tools.model import Draft
 from build_tools.parse import parse_file
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
+_PARALLEL_FROM = 16  # below this, starting processes costs more than it saves
 
 
 class UsageError(Exception):
@@ -57,56 +63,121 @@ def active_rules(select: list[str] | None = None, ignore: list[str] | None = Non
 
 
 def _suppressed(draft: Draft, finding: Finding) -> bool:
-    # A suppression comment covers the block that follows it: lines up to the next blank line.
+    """A suppression comment covers the block that follows it."""
     for line, rules in draft.suppressions.items():
-        if finding.rule in rules and line <= finding.line:
-            block_end = _block_end(draft, line)
-            if finding.line <= block_end:
-                return True
+        if finding.rule in rules and line <= finding.line <= draft.suppression_ends.get(line, line):
+            return True
     return False
 
 
-def _block_end(draft: Draft, start: int) -> int:
-    lines = draft.text.split("\n")
-    i = start - 1
-    while i < len(lines) and lines[i].strip():
-        i += 1
-    return i
+def _single(draft: Draft, rules: list[Rule], ctx: Context, live: bool) -> list[Finding]:
+    """Findings of the per-draft rules; ``live`` picks the rules that look at other files."""
+    out: list[Finding] = []
+    for rule in rules:
+        if rule.cross_draft or rule.live != live:
+            continue
+        if draft.fatal and rule.needs_model:
+            continue
+        if not draft.fatal and not rule.applies(draft):
+            continue
+        out.extend(f for f in rule.check(draft, ctx) if not _suppressed(draft, f))
+    return out
 
 
 def lint_models(drafts: list[Draft], rules: list[Rule], root: Path | None = None) -> list[Finding]:
+    """Lint parsed drafts (no cache): every rule, then the cross-draft rules."""
     ctx = Context(root=root, drafts=drafts)
     findings: list[Finding] = []
     for draft in drafts:
-        for rule in rules:
-            if rule.cross_draft:
-                continue
-            if draft.fatal and rule.needs_model:
-                continue
-            if not draft.fatal and not rule.applies(draft):
-                continue
-            for f in rule.check(draft, ctx):
-                if not _suppressed(draft, f):
-                    findings.append(f)
-    readable = [d for d in drafts if not d.fatal]
-    for rule in rules:
-        if rule.cross_draft:
-            for f in rule.check_all(readable, ctx):
-                findings.append(f)
+        findings.extend(_single(draft, rules, ctx, live=False))
+        findings.extend(_single(draft, rules, ctx, live=True))
+    findings.extend(_cross(drafts, rules, ctx))
     findings.sort(key=lambda f: (f.file, f.line, f.column, f.rule))
     return findings
 
 
+def _cross(drafts: list[Draft], rules: list[Rule], ctx: Context) -> list[Finding]:
+    readable = [d for d in drafts if not d.fatal]
+    return [f for rule in rules if rule.cross_draft for f in rule.check_all(readable, ctx)]
+
+
+# --- the cached, parallel path -----------------------------------------------------------
+
+_WORKER: dict[str, object] = {}
+
+
+def _init_worker(spec: list[tuple[str, str]], root: str | None) -> None:
+    _WORKER["rules"] = [REGISTRY[rid](level) for rid, level in spec]
+    _WORKER["root"] = Path(root) if root else None
+
+
+def _work(path: str) -> tuple[list[dict], dict]:
+    rules = _WORKER["rules"]
+    root = _WORKER["root"]
+    draft = parse_file(Path(path))
+    found = _single(draft, rules, Context(root=root), live=False)  # type: ignore[arg-type]
+    return [f.as_dict() for f in found], summary.to_dict(draft)
+
+
+def _finding(d: dict) -> Finding:
+    return Finding(d["file"], d["line"], d["rule"], d["severity"], d["message"], d["column"],
+                   d.get("fix"))
+
+
 def lint_paths(paths: list[Path], rules: list[Rule] | None = None, root: Path | None = None,
-               progress: Callable[[int, int], None] | None = None) -> tuple[list[Finding], list[Draft]]:
+               progress: Callable[[int, int], None] | None = None,
+               cache: LintCache | None = None, jobs: int | None = None,
+               ) -> tuple[list[Finding], list[Draft]]:
+    """Lint files: each parsed at most once (none when the cache holds it), in parallel."""
     files = discover(paths)
-    drafts: list[Draft] = []
-    for i, path in enumerate(files, 1):
-        drafts.append(parse_file(path))
-        if progress:
-            progress(i, len(files))
     rules = rules if rules is not None else active_rules()
-    return lint_models(drafts, rules, root), drafts
+    spec = [(r.id, r.level) for r in rules]
+    results: dict[int, tuple[list[dict], dict]] = {}
+    todo: list[tuple[int, Path, str | None]] = []
+    for i, path in enumerate(files):
+        key = None
+        if cache is not None:
+            try:
+                key = cache.key(path, path.read_bytes())
+            except OSError:
+                key = None
+            entry = cache.get(key) if key else None
+            if entry is not None:
+                results[i] = (entry["findings"], entry["summary"])
+                continue
+        todo.append((i, path, key))
+    done = len(results)
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    if len(todo) >= _PARALLEL_FROM and jobs > 1:
+        ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
+        with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
+                                 initargs=(spec, str(root) if root else None)) as pool:
+            chunk = max(1, min(32, len(todo) // (jobs * 4) or 1))
+            outputs = pool.map(_work, [str(p) for _, p, _ in todo], chunksize=chunk)
+            for (i, _, key), out in zip(todo, outputs, strict=True):
+                results[i] = out
+                if cache is not None and key:
+                    cache.put(key, {"findings": out[0], "summary": out[1]})
+                done += 1
+                if progress:
+                    progress(done, len(files))
+    else:
+        _init_worker(spec, str(root) if root else None)
+        for i, path, key in todo:
+            results[i] = _work(str(path))
+            if cache is not None and key:
+                cache.put(key, {"findings": results[i][0], "summary": results[i][1]})
+            done += 1
+            if progress:
+                progress(done, len(files))
+    drafts = [summary.from_dict(results[i][1]) for i in range(len(files))]
+    findings = [_finding(d) for i in range(len(files)) for d in results[i][0]]
+    ctx = Context(root=root, drafts=drafts)
+    for draft in drafts:
+        findings.extend(_single(draft, rules, ctx, live=True))
+    findings.extend(_cross(drafts, rules, ctx))
+    findings.sort(key=lambda f: (f.file, f.line, f.column, f.rule))
+    return findings, drafts
 
 
 def lint_drafts(paths: list[Path]) -> list[Finding]:

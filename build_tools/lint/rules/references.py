@@ -113,9 +113,11 @@ class DraftingBasis(Rule):
 
 def _cited_idents(draft: Draft) -> list[tuple[str, int, str, Block]]:
     """(identifier, line, following text, block) for documents cited outside the lists."""
+    if "cited_idents" in draft.memo:
+        return draft.memo["cited_idents"]
     out = []
-    for clause in draft.walk():
-        if clause.top.kind in (NORMATIVE_REFERENCES, BIBLIOGRAPHY):
+    for clause in draft.clauses:
+        if clause.kind in (NORMATIVE_REFERENCES, BIBLIOGRAPHY):
             continue
         for block in clause.all_blocks():
             if block.kind in ("code", "html"):
@@ -123,6 +125,7 @@ def _cited_idents(draft: Draft) -> list[tuple[str, int, str, Block]]:
             for m in IDENT_RE.finditer(block.text):
                 out.append((m.group(0), block.line_at(m.start()), block.text[m.end():m.end() + 40],
                             block))
+    draft.memo["cited_idents"] = out
     return out
 
 
@@ -193,12 +196,11 @@ class GbYearDash(Rule):
     passing = [Example("zh", {})]
 
     def check(self, draft: Draft, ctx: Context):
-        for clause in draft.walk():
-            for block in clause.all_blocks():
-                for m in _GB_HYPHEN_YEAR.finditer(block.text):
-                    fixed = f"{m.group(1)}—{m.group(3)}"
-                    yield self.finding(draft, block.line_at(m.start()),
-                                       f"'{m.group(0)}' must read '{fixed}'", fix=fixed)
+        for block in draft.blocks():
+            for m in _GB_HYPHEN_YEAR.finditer(block.text):
+                fixed = f"{m.group(1)}—{m.group(3)}"
+                yield self.finding(draft, block.line_at(m.start()),
+                                   f"'{m.group(0)}' must read '{fixed}'", fix=fixed)
 
 
 _SPECIFIC = re.compile(r"^\s*,?\s*(?:(?:Clause|Subclause|Annex|Table|Figure)\s+[A-Z0-9]|"
@@ -267,12 +269,11 @@ class ThisDocument(Rule):
 
     def check(self, draft: Draft, ctx: Context):
         pattern = self._ZH if draft.language == "zh" else self._EN
-        for clause in draft.walk():
-            for block in clause.all_blocks():
-                if block.kind in ("code", "html"):
-                    continue
-                text = B.strip_exempt(block.text)
-                for m in pattern.finditer(text):
-                    yield self.finding(draft, block.line_at(m.start()),
-                                       f"'{m.group(0)}': write "
-                                       f"{'本文件' if draft.language == 'zh' else 'this document'}")
+        for block in draft.blocks():
+            if block.kind in ("code", "html"):
+                continue
+            text = B.strip_exempt(block.text)
+            for m in pattern.finditer(text):
+                yield self.finding(draft, block.line_at(m.start()),
+                                   f"'{m.group(0)}': write "
+                                   f"{'本文件' if draft.language == 'zh' else 'this document'}")

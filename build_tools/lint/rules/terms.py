@@ -261,12 +261,16 @@ class CrossDraftDefinition(Rule):
                 text = B.normalise(term.definition.text).rstrip(".。").lower()
                 text = re.sub(r"\s+", " ", text)
                 defs[(d.language, term.preferred.lower())].append((d, term, text))
-        for (_, _name), group in defs.items():
-            texts = {t for _, _, t in group}
-            paths = {str(d.path) for d, _, _ in group}
-            if len(texts) < 2 or len(paths) < 2:
+        for group in defs.values():
+            if len({t for _, _, t in group}) < 2 or len({str(d.path) for d, _, _ in group}) < 2:
                 continue
-            for d, term, _ in group:
-                others = ", ".join(sorted(f"{o.id} {t.number}" for o, t, _ in group if o is not d))
+            labels = [f"{d.id} {t.number}" for d, t, _ in group]
+            for i, (d, term, text) in enumerate(group):
+                # Name the drafts that disagree with this one, a few of them at most.
+                others = [labels[j] for j, (_, _, t) in enumerate(group) if t != text and j != i]
+                if not others:
+                    continue
+                shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more"
+                                                 if len(others) > 3 else "")
                 yield self.finding(d, term.definition.line if term.definition else term.line,
-                                   f"'{term.preferred}' is defined differently in {others}")
+                                   f"'{term.preferred}' is defined differently in {shown}")

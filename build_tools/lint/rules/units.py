@@ -26,14 +26,13 @@ class NumberUnitSpace(Rule):
     passing = [Example("en", {"body": PARTS_EN["body"].replace("for each user", "within 20 ms for each user")})]
 
     def check(self, draft: Draft, ctx: Context):
-        for clause in draft.walk():
-            for block in clause.all_blocks():
-                if block.kind in ("code", "html", "source"):
-                    continue
-                for m in _NO_SPACE.finditer(block.text):
-                    fixed = f"{m.group(1)} {m.group(2)}"
-                    yield self.finding(draft, block.line_at(m.start()),
-                                       f"'{m.group(0)}' needs a space: '{fixed}'", fix=fixed)
+        for block in draft.blocks():
+            if block.kind in ("code", "html", "source"):
+                continue
+            for m in _NO_SPACE.finditer(block.text):
+                fixed = f"{m.group(1)} {m.group(2)}"
+                yield self.finding(draft, block.line_at(m.start()),
+                                   f"'{m.group(0)}' needs a space: '{fixed}'", fix=fixed)
 
 
 @register
@@ -49,10 +48,9 @@ class UnitSymbols(Rule):
     passing = [Example("en", {"body": PARTS_EN["body"].replace("for each user", "for each user within 2 s")})]
 
     def check(self, draft: Draft, ctx: Context):
-        for clause in draft.walk():
-            for block in clause.all_blocks():
-                if block.kind in ("code", "html"):
-                    continue
-                for m in _BAD_UNIT.finditer(block.text):
-                    yield self.finding(draft, block.line_at(m.start()),
-                                       f"'{m.group(1)}' is not an SI unit symbol")
+        for block in draft.blocks():
+            if block.kind in ("code", "html"):
+                continue
+            for m in _BAD_UNIT.finditer(block.text):
+                yield self.finding(draft, block.line_at(m.start()),
+                                   f"'{m.group(1)}' is not an SI unit symbol")

@@ -113,6 +113,7 @@ class ImageFile(Rule):
     id = "XREF-06"
     family = "cross-references"
     summary = "Images exist and lie inside the repository"
+    live = True
     source = FMT
     doc = "Figures live under drafts/figures/. A path outside the repository (../../etc/passwd, " \
           "an absolute path, a symlink leaving it) is refused and never read."
