@@ -27,7 +27,7 @@ _EN_FORMS = [
 
 EN_FORBIDDEN: list[tuple[re.Pattern[str], str, str]] = [
     (re.compile(r"\bmust\b", re.I), "must", "use \"shall\" for a requirement; \"must\" is only for "
-     "external constraints (ISO/IEC Directives, Part 2:2021, 7.6)"),
+     "external constraints"),
     (re.compile(r"\bcould\b", re.I), "could", "use \"can\" for possibility"),
     (re.compile(r"\bmight\b", re.I), "might", "use \"can\" for possibility"),
     (re.compile(r"\bneeds? to\b", re.I), "need to", "use \"shall\" for a requirement"),
