@@ -347,6 +347,11 @@ class _Builder:
         content = tok.content
         match = _SUPPRESS_RE.search(content)
         if match:
+            if not match.group(2).strip():
+                self.draft.problems.append(ParseProblem(
+                    self.line(tok), "a lint-ignore comment needs a reason after the rule id: "
+                    "<!-- lint-ignore RULE-ID: reason -->", "SUPPRESS"))
+                return
             for rule in re.split(r"\s*,\s*", match.group(1)):
                 self.pending_suppress[rule] = match.group(2)
             return
@@ -443,6 +448,10 @@ class _Builder:
             self.pending_caption = (title, anchor, line, content)
             self.draft.xrefs.extend(inl.xrefs)
             return
+        if content.startswith("#######"):
+            self.draft.problems.append(ParseProblem(
+                line, "a heading deeper than '######' (more than five levels below a main clause)",
+                "STRUCT-HEADING"))
         block = Block("paragraph", line, end, content, inl.text)
         self._classify(block)
         if self.pending_caption is not None:

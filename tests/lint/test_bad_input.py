@@ -59,3 +59,20 @@ def test_ietf_corpus_lints_without_exception(corpus: Path) -> None:
     assert result.exit_code in (0, 1), result.output[-2000:]
     assert result.exception is None or isinstance(result.exception, SystemExit)
     assert json.loads(result.output)
+
+
+def test_impossible_date_is_a_schema_finding(tmp_path: Path) -> None:
+    text = assemble("en").replace("date: 2026-11-28", "date: 2026-13-45")
+    path = tmp_path / "d.md"
+    path.write_text(text, encoding="utf-8")
+    findings = json.loads(CliRunner().invoke(main, ["lint", "--format", "json", str(path)]).output)
+    hit = [f for f in findings if f["rule"] == "FM-03"]
+    assert hit and text.split("\n")[hit[0]["line"] - 1].startswith("date:")
+
+
+def test_heading_deeper_than_six_levels(tmp_path: Path) -> None:
+    text = assemble("en").replace("## General\n", "## General\n\n####### Too deep\n")
+    path = tmp_path / "d.md"
+    path.write_text(text, encoding="utf-8")
+    findings = json.loads(CliRunner().invoke(main, ["lint", "--format", "json", str(path)]).output)
+    assert any(f["rule"] == "NUM-01" and "######" in f["message"] for f in findings)

@@ -22,3 +22,22 @@ class Unreadable(Rule):
         for p in draft.problems:
             if p.rule == "FILE-READ":
                 yield self.finding(draft, p.line, p.message)
+
+
+@register
+class SuppressionReason(Rule):
+    id = "LINT-01"
+    family = "file"
+    summary = "A lint-ignore comment gives its reason"
+    source = FMT
+    doc = ("`<!-- lint-ignore RULE-ID: reason -->` on the line before a block suppresses that rule "
+           "for that block. Without a reason the comment is ignored and reported, so that every "
+           "exception stays explained.")
+    fail = [Example("en", {"scope": "<!-- lint-ignore VERB-06 -->\nThis document defines terms."})]
+    passing = [Example("en", {"scope": "<!-- lint-ignore VERB-06: quoted from the mandate -->\n"
+                              "This document defines terms for audio and/or video."})]
+
+    def check(self, draft: Draft, ctx: Context):
+        for p in draft.problems:
+            if p.rule == "SUPPRESS":
+                yield self.finding(draft, p.line, p.message)

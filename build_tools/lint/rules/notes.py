@@ -12,6 +12,9 @@ _BODY = PARTS_EN["body"]
 def _numbering(blocks: list[Block], kind: str, zh: bool) -> list[tuple[Block, str]]:
     items = [b for b in blocks if b.kind == kind]
     out: list[tuple[Block, str]] = []
+    if zh:
+        out += [(b, f"'{b.label}' uses an ASCII colon; GB labels end with a full-width colon")
+                for b in items if b.label.endswith(":")]
     word = {"note": "注" if zh else "NOTE", "example": "示例" if zh else "EXAMPLE"}[kind]
     if len(items) == 1 and items[0].number is not None:
         out.append((items[0], f"a single {word.lower() if not zh else word} is not numbered"))

@@ -153,6 +153,9 @@ class NoteToEntry(Rule):
             expected = 1
             numbered = [n for n in term.notes if n.number is not None]
             for note in term.notes:
+                if zh and note.label.endswith(":"):
+                    yield self.finding(draft, note.line, f"'{note.label}' uses an ASCII colon; "
+                                       "write '：'")
                 if not zh and note.kind == "note":
                     yield self.finding(draft, note.line, f"a note in entry {term.number} must read "
                                        f"'Note {expected} to entry:', not '{note.label}'",
