@@ -127,5 +127,22 @@ def new(draft_id: str, title: str, lang: str, doctype: str, out: Path | None, fo
     click.echo(f"wrote {out}")
 
 
+@main.command()
+def doctor() -> None:
+    """Check that this machine can lint, publish and export, and say how to fix what is missing."""
+    from build_tools.doctor import run_checks
+    from build_tools.lint.config import load
+
+    checks = run_checks(load().root)
+    for c in checks:
+        mark = "ok  " if c.ok else ("MISSING" if c.required else "optional")
+        click.echo(f"{mark:<8} {c.name}: {c.detail}")
+        if not c.ok:
+            click.echo(f"         fix: {c.fix}")
+    missing = [c for c in checks if c.required and not c.ok]
+    click.echo(f"{len(missing)} required item(s) missing." if missing else "Ready.")
+    sys.exit(1 if missing else 0)
+
+
 # Commands of each area register here (one line each).
 # -- end of commands
