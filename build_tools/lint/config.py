@@ -42,7 +42,9 @@ class ConfigError(Exception):
 
 
 def load(start: Path | None = None) -> Settings:
-    start = start or Path.cwd()
+    start = (start or Path.cwd()).resolve()
+    if not start.is_dir():
+        start = start.parent
     root = find_root(start)
     if root is None:
         return Settings(root=start.resolve())

@@ -76,3 +76,19 @@ def test_heading_deeper_than_six_levels(tmp_path: Path) -> None:
     path.write_text(text, encoding="utf-8")
     findings = json.loads(CliRunner().invoke(main, ["lint", "--format", "json", str(path)]).output)
     assert any(f["rule"] == "NUM-01" and "######" in f["message"] for f in findings)
+
+
+def test_figures_beside_a_draft_outside_any_repository(tmp_path: Path) -> None:
+    from build_tools.lint.examples import PARTS_EN
+
+    (tmp_path / "figures").mkdir()
+    (tmp_path / "figures" / "a.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
+    (tmp_path / "secret.svg").symlink_to("/etc/passwd")
+    body = (PARTS_EN["body"] + "\n\nSee [](#fig-a) and [](#fig-b).\n\n"
+            "![Architecture](figures/a.svg){#fig-a}\n\n![Leak](secret.svg){#fig-b}\n\n"
+            "![Passwd](../../../../../../etc/passwd){#fig-c}\n\nSee [](#fig-c).")
+    path = tmp_path / "d.md"
+    path.write_text(assemble("en", {"body": body}), encoding="utf-8")
+    findings = json.loads(CliRunner().invoke(main, ["lint", "--format", "json", str(path)]).output)
+    outside = [f for f in findings if f["rule"] == "XREF-06"]
+    assert len(outside) == 2 and all("outside the repository" in f["message"] for f in outside)
