@@ -1,0 +1,325 @@
+"""Checks of reviewer comment files: the schema, unique ids, and the draft they comment on.
+
+The draft side comes only through a ``resolve(draft_id, stage, iteration)`` callback that
+returns an object with ``clause_numbers`` (set of clause numbers, plus the names of unnumbered
+clauses such as "Foreword" that the draft has) and ``line_map`` (a list of
+``{"line", "page", "clause"}`` for the ballot PDF, or None when it was not numbered), or None
+when that iteration cannot be found. This module parses no draft; the CLI wires the callback to
+the Draft model and to git history.
+
+Rules (each `CommentFinding` is (path, line, rule, severity, message)):
+
+========  =======  ==========================================================================
+CMT-001   error    file structure: the file cannot be read as YAML; a required key (document,
+                   stage, iteration, member, comments) missing, empty or of the wrong type; an
+                   entry that is not a mapping
+CMT-002   error    a comment without clause or comment text
+CMT-003   error    type is not ge, te or ed
+CMT-004   error    disposition is not accepted, accepted-in-principle, partially-accepted,
+                   noted or rejected
+CMT-005   error    a disposition other than accepted without an observation
+CMT-006   error    an id used twice among the files of one draft iteration
+CMT-007   error    line is not a positive line number
+CMT-008   warning  unknown key (the message names the closest known key)
+CMT-009   warning  the file's folder or name disagrees with its stage, iteration or member
+CMT-010   error    the clause does not exist in the draft iteration
+CMT-011   error    the line is not in the ballot's line map
+CMT-012   warning  the line lies in another clause than the one the comment names
+CMT-013   warning  the draft iteration cannot be found, so clauses and lines are not checked
+CMT-014   warning  a comment without a type (the GB table has no type column, so imports from
+                   it lack one until the secretariat adds it)
+========  =======  ==========================================================================
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, NamedTuple, Protocol
+
+from .dispositions import parse_status_cell
+from .errors import CommentError
+from .model import ACCEPTED, DISPOSITIONS, GENERAL_CLAUSE, TYPES, Comment, CommentFile
+from .normalize import normalize_type, split_clauses
+from .yaml_read import ENTRY_KEYS, TOP_KEYS, read_comment_file
+
+ERROR, WARNING = "error", "warning"
+RULES = {
+    "CMT-001": ERROR,
+    "CMT-002": ERROR,
+    "CMT-003": ERROR,
+    "CMT-004": ERROR,
+    "CMT-005": ERROR,
+    "CMT-006": ERROR,
+    "CMT-007": ERROR,
+    "CMT-008": WARNING,
+    "CMT-009": WARNING,
+    "CMT-010": ERROR,
+    "CMT-011": ERROR,
+    "CMT-012": WARNING,
+    "CMT-013": WARNING,
+    "CMT-014": WARNING,
+}
+STAGE_PATTERN = re.compile(r"^(?:PWI|NP|AWI|WD|CD|DIS|FDIS|PRF|IS)$|^\d{2}\.\d{2}$")
+_ALWAYS_VALID_CLAUSES = {GENERAL_CLAUSE.lower(), "title"}
+
+
+class DraftInfo(Protocol):
+    """What the checker needs to know about one draft iteration."""
+
+    clause_numbers: set[str]
+    line_map: list[dict[str, Any]] | None
+
+
+Resolver = Callable[[str, str, int], DraftInfo | None]
+
+
+class CommentFinding(NamedTuple):
+    """One finding: where (file, 1-based line), which rule, how bad, and what."""
+
+    path: str
+    line: int | None
+    rule: str
+    severity: str
+    message: str
+
+
+class _Findings:
+    def __init__(self, cf: CommentFile) -> None:
+        self.cf = cf
+        self.items: list[CommentFinding] = []
+
+    @property
+    def path(self) -> str:
+        return str(self.cf.path) if self.cf.path is not None else "<comments>"
+
+    def add(self, rule: str, line: int | None, message: str) -> None:
+        self.items.append(CommentFinding(self.path, line, rule, RULES[rule], message))
+
+
+def _label(comment: Comment) -> str:
+    return f"comment {comment.id}" if comment.id else f"the comment on line {comment.yaml_line}"
+
+
+def _closest(word: str, choices: Iterable[str]) -> str:
+    match = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f" (did you mean {match[0]!r}?)" if match else ""
+
+
+def _check_structure(out: _Findings) -> None:
+    cf = out.cf
+    for line, message in cf.problems:
+        out.add("CMT-001", line, message)
+    for key in TOP_KEYS:
+        if key not in cf.key_lines:
+            out.add("CMT-001", 1, f"required key {key!r} is missing")
+        elif key != "comments" and getattr(cf, key) is None:
+            if not any(line == cf.key_lines[key] for line, _ in cf.problems):
+                out.add("CMT-001", cf.key_lines[key], f"{key} is empty")
+    if cf.iteration is not None and cf.iteration < 1:
+        out.add("CMT-001", cf.key_lines.get("iteration"), "iteration must be 1 or more")
+    if cf.stage is not None and not STAGE_PATTERN.match(cf.stage):
+        out.add(
+            "CMT-001",
+            cf.key_lines.get("stage"),
+            f"stage {cf.stage!r} is not a stage (PWI NP AWI WD CD DIS FDIS PRF IS, or a code "
+            "such as 30.20)",
+        )
+    known = set(TOP_KEYS) | set(ENTRY_KEYS)
+    for key, line in cf.unknown_keys:
+        out.add("CMT-008", line, f"unknown key {key!r}{_closest(key, known)}")
+
+
+def _check_location(out: _Findings) -> None:
+    """comments/<draft>/<stage><iteration>/<member>.yaml: compare only when laid out so."""
+    cf = out.cf
+    if cf.path is None or cf.stage is None or cf.iteration is None:
+        return
+    folder = cf.path.parent.name
+    if not re.fullmatch(r"[A-Z]+\d+|\d{2}\.\d{2}-?\d+", folder):
+        return
+    if folder.replace("-", "") != f"{cf.stage}{cf.iteration}".replace("-", ""):
+        out.add(
+            "CMT-009",
+            cf.key_lines.get("stage"),
+            f"the file is in folder {folder!r} but is for {cf.stage} {cf.iteration}",
+        )
+    if cf.member and cf.path.stem != cf.member:
+        out.add(
+            "CMT-009",
+            cf.key_lines.get("member"),
+            f"the file is named {cf.path.name!r} but its member is {cf.member!r}",
+        )
+
+
+def _check_comment(out: _Findings, comment: Comment) -> None:
+    label = _label(comment)
+    missing = [name for name in ("clause", "comment") if getattr(comment, name) is None]
+    if missing:
+        out.add("CMT-002", comment.yaml_line, f"{label} has no {' and no '.join(missing)}")
+    if comment.type is None:
+        out.add("CMT-014", comment.yaml_line, f"{label} has no type (ge, te or ed)")
+    if comment.type is not None and comment.type not in TYPES:
+        hint = normalize_type(comment.type)
+        suggestion = f" (did you mean {hint!r}?)" if hint else ""
+        out.add(
+            "CMT-003",
+            comment.line_of("type"),
+            f"{label}: type {comment.type!r} is not ge, te or ed{suggestion}",
+        )
+    if comment.disposition is not None and comment.disposition not in DISPOSITIONS:
+        hint = parse_status_cell(comment.disposition.replace("_", " "))[0]
+        suggestion = (
+            f" (did you mean {hint!r}?)" if hint else _closest(comment.disposition, DISPOSITIONS)
+        )
+        out.add(
+            "CMT-004",
+            comment.line_of("disposition"),
+            f"{label}: disposition {comment.disposition!r} is not one of "
+            f"{', '.join(DISPOSITIONS)}{suggestion}",
+        )
+    if comment.disposition not in (None, ACCEPTED) and not comment.observation:
+        out.add(
+            "CMT-005",
+            comment.line_of("disposition"),
+            f"{label}: disposition {comment.disposition!r} needs an observation saying why",
+        )
+    if comment.line is None and comment.line_text is not None:
+        out.add(
+            "CMT-007",
+            comment.line_of("line"),
+            f"{label}: line {comment.line_text!r} is not a line number",
+        )
+    elif comment.line is not None and comment.line < 1:
+        out.add(
+            "CMT-007", comment.line_of("line"), f"{label}: line {comment.line} is not a line number"
+        )
+
+
+def _within(inner: str, outer: str) -> bool:
+    return inner == outer or inner.startswith(outer + ".")
+
+
+def _check_against_draft(out: _Findings, info: DraftInfo, where: str) -> None:
+    numbers = {n.lower() for n in info.clause_numbers} | _ALWAYS_VALID_CLAUSES
+    line_map = info.line_map
+    known_lines: dict[int, set[str]] = {}
+    for entry in line_map or ():
+        if isinstance(entry.get("line"), int):
+            known_lines.setdefault(entry["line"], set()).add(str(entry.get("clause") or ""))
+    for comment in out.cf.comments:
+        label = _label(comment)
+        clauses = split_clauses(comment.clause)
+        for clause in clauses:
+            if clause.lower() not in numbers:
+                out.add(
+                    "CMT-010",
+                    comment.line_of("clause"),
+                    f"{label}: clause {clause!r} does not exist in {where}",
+                )
+        if line_map is None or comment.line is None or comment.line < 1:
+            continue
+        if comment.line not in known_lines:
+            last = max(known_lines, default=0)
+            out.add(
+                "CMT-011",
+                comment.line_of("line"),
+                f"{label}: line {comment.line} is not in the line map of {where} "
+                f"(lines 1 to {last})",
+            )
+            continue
+        named = [c for c in clauses if c.lower() not in _ALWAYS_VALID_CLAUSES]
+        actual = {c for c in known_lines[comment.line] if c}
+        if (
+            named
+            and actual
+            and not any(_within(a, n) or _within(n, a) for a in actual for n in named)
+        ):
+            out.add(
+                "CMT-012",
+                comment.line_of("line"),
+                f"{label}: line {comment.line} lies in clause {', '.join(sorted(actual))}, "
+                f"but the comment names clause {comment.clause}",
+            )
+
+
+def _file_findings(cf: CommentFile, resolve: Resolver | None) -> list[CommentFinding]:
+    out = _Findings(cf)
+    _check_structure(out)
+    _check_location(out)
+    for comment in cf.comments:
+        _check_comment(out, comment)
+    if resolve is not None and cf.document and cf.stage and cf.iteration is not None:
+        where = f"{cf.document} {cf.stage} {cf.iteration}"
+        info = resolve(cf.document, cf.stage, cf.iteration)
+        if info is None:
+            out.add(
+                "CMT-013",
+                cf.key_lines.get("document"),
+                f"cannot find {where}: clauses and lines are not checked",
+            )
+        else:
+            _check_against_draft(out, info, where)
+    return out.items
+
+
+def _duplicate_ids(files: list[CommentFile]) -> list[CommentFinding]:
+    findings = []
+    first: dict[str, tuple[str, int | None]] = {}
+    for cf in files:
+        out = _Findings(cf)
+        for comment in cf.comments:
+            if not comment.id:
+                continue
+            here = (out.path, comment.line_of("id"))
+            if comment.id in first:
+                path, line = first[comment.id]
+                out.add(
+                    "CMT-006",
+                    here[1],
+                    f"id {comment.id!r} is already used at {path}:{line}",
+                )
+            else:
+                first[comment.id] = here
+        findings.extend(out.items)
+    return findings
+
+
+def check_comment_file(cf: CommentFile, resolve: Resolver | None = None) -> list[CommentFinding]:
+    """Check one comment file (ids only within the file)."""
+    return _file_findings(cf, resolve) + _duplicate_ids([cf])
+
+
+def check_comment_files(
+    files: list[CommentFile], resolve: Resolver | None = None
+) -> list[CommentFinding]:
+    """Check several files; ids must be unique among the files of each draft iteration."""
+    findings: list[CommentFinding] = []
+    groups: dict[tuple[Any, ...], list[CommentFile]] = {}
+    for cf in files:
+        findings.extend(_file_findings(cf, resolve))
+        groups.setdefault((cf.document, cf.stage, cf.iteration), []).append(cf)
+    for group in groups.values():
+        findings.extend(_duplicate_ids(group))
+    return sorted(findings, key=lambda f: (f.path, f.line or 0, f.rule))
+
+
+def check_comment_paths(
+    paths: Iterable[str | Path], resolve: Resolver | None = None
+) -> tuple[list[CommentFile], list[CommentFinding]]:
+    """Read and check comment files; a file that cannot be read is a CMT-001 finding.
+
+    Returns the files that could be read (for collation) and all findings.
+    """
+    files: list[CommentFile] = []
+    unreadable: list[CommentFinding] = []
+    for path in paths:
+        try:
+            files.append(read_comment_file(path))
+        except CommentError as exc:
+            unreadable.append(
+                CommentFinding(str(path), exc.line, "CMT-001", RULES["CMT-001"], exc.message)
+            )
+    return files, unreadable + check_comment_files(files, resolve)
