@@ -58,6 +58,8 @@ _TERM_ATTR_RE = re.compile(r"^(admitted|deprecated|symbol|en|domain)\s*[:：]\s*
 _SUPPRESS_RE = re.compile(r"<!--\s*lint-ignore\s+([A-Z][A-Z0-9-]*(?:\s*,\s*[A-Z][A-Z0-9-]*)*)\s*:?\s*(.*?)\s*-->", re.S)
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])|(?<=[。！？；])")
 _REQ_PIN = re.compile(r"\{#(req-[\w.\-]+)\}\s*$")
+_LABEL_OPEN, _LABEL_CLOSE = "\ue000", "\ue001"
+_LABEL_RE = re.compile("\ue000([^\ue001]*)\ue001")
 
 
 def _markdown() -> MarkdownIt:
@@ -168,8 +170,25 @@ def parse_text(text: str, path: Path | str = "draft.md") -> Draft:
         return draft
     _Builder(draft, offset).run(tokens)
     _number(draft)
+    _fill_labels(draft)
     _requirements(draft)
     return draft
+
+
+def _fill_labels(draft: Draft) -> None:
+    """Put each empty cross-reference's label into the plain text, as a reader sees it."""
+
+    def fill(text: str) -> str:
+        if _LABEL_OPEN not in text:
+            return text
+        return _LABEL_RE.sub(lambda m: draft.label_of(m.group(1)) or m.group(1), text)
+
+    blocks = [*draft.preamble, *draft.blocks()]
+    for block in blocks:
+        block.text = fill(block.text)
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                item.text = fill(item.text)
 
 
 # --- building the tree --------------------------------------------------------------------
@@ -223,6 +242,9 @@ class _Builder:
                 inner = "".join(texts)[start:]
                 if href.startswith("#"):
                     xrefs.append(Xref(href[1:], inner.strip(), lline))
+                    if not inner.strip():
+                        # Filled with the target's label once everything is numbered.
+                        texts.append(f"{_LABEL_OPEN}{href[1:]}{_LABEL_CLOSE}")
                 else:
                     links.append(Xref(href, inner.strip(), lline))
             elif t == "image":

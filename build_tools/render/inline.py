@@ -32,8 +32,21 @@ def is_unsafe_url(href: str) -> bool:
     return compact.startswith(_UNSAFE_SCHEMES)
 
 
+_CODE_SPAN = re.compile(r"(?<!\\)(`+)(.+?)(?<!`)\1(?!`)", re.S)
+
+
 def escape_html(text: str) -> str:
-    """Escape raw inline HTML except a small allowlist of attribute-free formatting tags."""
+    """Escape raw inline HTML except a small allowlist of attribute-free formatting tags.
+
+    Code spans are left alone: what is inside them is shown literally anyway.
+    """
+    spans: list[str] = []
+
+    def keep(match: re.Match[str]) -> str:
+        spans.append(match.group(0))
+        return f"\x00{len(spans) - 1}\x00"
+
+    text = _CODE_SPAN.sub(keep, text)
     text = _COMMENT.sub("", text)
 
     def repl(match: re.Match[str]) -> str:
@@ -43,7 +56,8 @@ def escape_html(text: str) -> str:
             return f"<{inner.strip()}>"
         return html.escape(match.group(0), quote=False)
 
-    return _INLINE_HTML.sub(repl, text)
+    text = _INLINE_HTML.sub(repl, text)
+    return re.sub("\x00(\\d+)\x00", lambda m: spans[int(m.group(1))], text)
 
 
 def resolve_links(

@@ -1,0 +1,291 @@
+"""``clause publish``: one site per release tag, plus the working tree as ``dev``.
+
+    site/
+      versions.json        mike's format; "latest" on the newest tag
+      index.html           redirect to latest/ (dev/ while there is no tag)
+      latest/              the newest tag's build, hard-linked
+      v0.1/ v0.2/ … dev/   one MkDocs build each, with a stamp file
+
+Tag files are read with ``git archive`` into a temporary folder; the user's working tree is
+never touched. A tag whose commit, tool and settings are unchanged is reused, not rebuilt.
+Everything is built in a staging folder beside ``site/`` and swapped in with two renames, under
+an exclusive lock, so an interrupted or failed publish leaves the previous site complete.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from build_tools.model import Draft
+from build_tools.parse import parse_file
+from build_tools.site import csp, gitio, mkdocs_run, versions
+from build_tools.site.config import Project, find_drafts, load_mkdocs_yml
+from build_tools.site.docs import DocsRequest, Previous, build_docs
+
+Log = Callable[[str], None]
+_PARALLEL = max(1, min(4, os.cpu_count() or 1))
+
+
+class PublishError(Exception):
+    pass
+
+
+@dataclass
+class PublishOptions:
+    out: Path
+    tags: str
+    exports: bool = True
+    wait: bool = True
+
+
+@dataclass
+class VersionReport:
+    name: str
+    title: str
+    action: str  # "built" | "reused"
+    seconds: float = 0.0
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Source:
+    """The files of one version: the working tree, or a tag extracted on first use."""
+
+    name: str
+    title: str
+    tag: str | None
+    commit: str | None
+    project: Project
+    repo: Path | None
+    work: Path
+    _root: Path | None = None
+    _drafts: list[Draft] | None = None
+
+    def root(self) -> Path:
+        if self._root is None:
+            if self.commit is None:
+                self._root = self.project.root
+            else:
+                assert self.repo is not None
+                prefix = self.project.root.resolve().relative_to(self.repo)
+                dest = self.work / "src" / self.name
+                paths = [(prefix / p).as_posix() for p in self.project.paths]
+                gitio.extract(self.repo, self.commit, paths, dest)
+                self._root = dest / prefix
+        return self._root
+
+    def draft_paths(self) -> list[Path]:
+        return find_drafts(self.root(), self.project.paths)
+
+    def drafts(self) -> list[Draft]:
+        if self._drafts is None:
+            self._drafts = [parse_file(p) for p in self.draft_paths()]
+        return self._drafts
+
+
+@contextmanager
+def _locked(path: Path, wait: bool, log: Log) -> Iterator[None]:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            if not wait:
+                raise PublishError(f"another publish is running (lock {path}); try again when "
+                                   "it has finished") from None
+            log(f"another publish is running (lock {path}); waiting for it to finish")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            handle.seek(0)
+            handle.truncate()
+            handle.write(f"{os.getpid()}\n")
+            handle.flush()
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _recover(out: Path, log: Log) -> None:
+    """Finish a swap that was interrupted between its two renames; drop stale staging."""
+    parent = out.parent
+    olds = sorted(parent.glob(f".{out.name}.old-*"), key=lambda p: p.stat().st_mtime)
+    if not out.exists() and olds:
+        os.rename(olds[-1], out)
+        log(f"restored {out} from an interrupted publish")
+        olds = olds[:-1]
+    for stale in [*olds, *parent.glob(f".{out.name}.tmp-*")]:
+        shutil.rmtree(stale, ignore_errors=True)
+
+
+def publish(project: Project, opts: PublishOptions, log: Log) -> list[VersionReport]:
+    out = opts.out.resolve()
+    if out == project.root.resolve() or project.root.resolve().is_relative_to(out):
+        raise PublishError(f"refusing to publish into {out}: it holds the project")
+    with _locked(out.parent / f".{out.name}.lock", opts.wait, log):
+        _recover(out, log)
+        staging = out.parent / f".{out.name}.tmp-{os.getpid()}"
+        work = Path(tempfile.mkdtemp(prefix="clause-publish-"))
+        try:
+            staging.mkdir(parents=True)
+            reports = _publish_into(project, opts, out, staging, work, log)
+            _swap(staging, out)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+            shutil.rmtree(staging, ignore_errors=True)
+    return reports
+
+
+def _swap(staging: Path, out: Path) -> None:
+    old = out.parent / f".{out.name}.old-{os.getpid()}"
+    if out.exists():
+        os.rename(out, old)
+    os.rename(staging, out)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def _sources(project: Project, opts: PublishOptions, work: Path, log: Log) -> list[_Source]:
+    """Tags oldest first, then dev (each one's previous is the one before it)."""
+    repo = gitio.repo_root(project.root)
+    dev = _Source(versions.DEV, versions.DEV, None, None, project, repo, work)
+    if repo is None:
+        log(f"{project.root} is not a git repository: publishing the working tree as "
+            f"{versions.DEV}/ only (no tagged versions, no redlines)")
+        return [dev]
+    times: dict[str, int] = {}
+    commits: dict[str, str] = {}
+    for tag in gitio.tags(repo, opts.tags):
+        try:
+            commits[tag] = gitio.commit_of(repo, f"refs/tags/{tag}")
+            times[tag] = gitio.commit_time(repo, commits[tag])
+        except gitio.GitError as exc:
+            log(f"tag {tag!r} does not name a commit ({exc}); skipped")
+    sources: list[_Source] = []
+    names: set[str] = set()
+    for tag in reversed(versions.newest_first(times)):
+        name = versions.dir_name(tag)
+        if name in versions.RESERVED or name in names:
+            log(f"tag {tag!r}: its folder name {name!r} is taken; skipped")
+            continue
+        names.add(name)
+        sources.append(_Source(name, tag, tag, commits[tag], project, repo, work))
+    log(f"{len(sources)} tags match {opts.tags!r}"
+        + (f": {', '.join(s.tag or '' for s in sources)}" if sources else ""))
+    return [*sources, dev]
+
+
+@dataclass
+class _Pending:
+    """A version whose MkDocs build runs in the background."""
+
+    source: _Source
+    proc: subprocess.Popen[str]
+    report: VersionReport
+    site_dir: Path
+    stamp: dict[str, Any]
+    start: float
+
+
+def _publish_into(project: Project, opts: PublishOptions, out: Path, staging: Path,
+                  work: Path, log: Log) -> list[VersionReport]:
+    fingerprint = versions.tool_fingerprint(project.mkdocs_yml)
+    site_name = str(load_mkdocs_yml(project.mkdocs_yml).get("site_name") or "Drafts")
+    sources = _sources(project, opts, work, log)
+    reports: list[VersionReport] = []
+    pending: list[_Pending] = []
+    previous: _Source | None = None
+    try:
+        for source in sources:
+            stamp: dict[str, Any] = {
+                "tool": fingerprint, "exports": opts.exports,
+                "commit": source.commit, "previous": previous.commit if previous else None,
+            }
+            if source.commit is None:
+                stamp["inputs"] = versions.tree_hash(source.draft_paths(), source.root())
+            existing = out / source.name
+            if versions.read_stamp(existing) == stamp:
+                versions.link_tree(existing, staging / source.name)
+                log(f"{source.title}: reused (unchanged since the last publish)")
+                reports.append(VersionReport(source.name, source.title, "reused"))
+            else:
+                # Rendering is Python in this process, MkDocs another process: the build of
+                # one version runs while the next one renders (two cores on the usual runner).
+                while len(pending) >= _PARALLEL:
+                    _finish(pending.pop(0), log)
+                job = _start(source, previous, stamp, staging, work, project, opts, site_name,
+                             log)
+                pending.append(job)
+                reports.append(job.report)
+            previous = source
+        while pending:
+            _finish(pending.pop(0), log)
+    finally:
+        for job in pending:
+            job.proc.kill()
+            job.proc.wait()
+    _write_index(sources, staging, log)
+    return reports
+
+
+def _start(source: _Source, previous: _Source | None, stamp: dict[str, Any], staging: Path,
+           work: Path, project: Project, opts: PublishOptions, site_name: str,
+           log: Log) -> _Pending:
+    start = time.monotonic()
+    log(f"{source.title}: building" + (f" (commit {source.commit[:10]})" if source.commit else
+                                       " (working tree)"))
+    report = VersionReport(source.name, source.title, "built")
+    prev = Previous(previous.title, previous.drafts(), previous.root()) if previous else None
+    docs = work / "docs" / source.name
+    result = build_docs(
+        DocsRequest(source.root(), source.draft_paths(), version=source.title, previous=prev,
+                    exports=opts.exports, site_name=site_name), docs, log)
+    report.warnings.extend(result.warnings)
+    site_dir = staging / source.name
+    config = mkdocs_run.write_config(project.mkdocs_yml, docs, site_dir,
+                                     work / f"mkdocs-{source.name}.yml")
+    return _Pending(source, mkdocs_run.start(config), report, site_dir, stamp, start)
+
+
+def _finish(job: _Pending, log: Log) -> None:
+    report = job.report
+    try:
+        report.warnings.extend(mkdocs_run.finish(job.proc))
+    except mkdocs_run.BuildError as exc:
+        raise PublishError(f"{job.source.title}: {exc}") from exc
+    blocked = csp.apply(job.site_dir)
+    if blocked:
+        report.warnings.append(f"{len(blocked)} pages have inline scripts the CSP blocks "
+                               f"(first: {blocked[0]}); Material's templates may have changed")
+    versions.write_stamp(job.site_dir, job.stamp)
+    for warning in report.warnings:
+        log(f"{job.source.title}: warning: {warning}")
+    report.seconds = time.monotonic() - job.start
+    log(f"{job.source.title}: built in {report.seconds:.1f} s")
+
+
+def _write_index(sources: list[_Source], staging: Path, log: Log) -> None:
+    tags = [s for s in sources if s.tag is not None]
+    newest = tags[-1] if tags else None
+    entries: list[tuple[str, str, list[str]]] = [(versions.DEV, "dev (working tree)", [])]
+    for source in reversed(tags):
+        aliases = [versions.LATEST] if source is newest else []
+        entries.append((source.name, source.title, aliases))
+    (staging / "versions.json").write_text(versions.versions_json(entries), encoding="utf-8")
+    if newest is not None:
+        versions.link_tree(staging / newest.name, staging / versions.LATEST)
+        target = f"{versions.LATEST}/"
+    else:
+        target = f"{versions.DEV}/"
+    (staging / "index.html").write_text(versions.redirect_page(target), encoding="utf-8")
+    (staging / ".nojekyll").write_text("", encoding="utf-8")
+    log(f"versions.json: {', '.join(e[0] for e in entries)}"
+        + (f"; latest = {newest.title}" if newest else "; no release yet, / opens dev/"))

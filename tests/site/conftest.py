@@ -1,0 +1,25 @@
+"""Fixtures of the site tests: one published site (v0.1, v0.2, dev) shared by the
+end-to-end and the browser tests, since a publish takes seconds."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from site_helpers import make_project, run_cli
+
+
+@dataclass
+class Published:
+    repo: Path
+    site: Path
+    stderr: str
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
+    repo = make_project(tmp_path_factory.mktemp("published") / "repo")
+    result = run_cli(repo, "publish", "--no-exports")
+    assert result.exit_code == 0, result.output + result.stderr
+    return Published(repo, repo / "site", result.stderr)

@@ -1,0 +1,93 @@
+"""Helpers of the site tests: the fixture drafts, Markdown -> HTML as MkDocs does it, a git
+repository with two release tags."""
+
+from __future__ import annotations
+
+import html
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import markdown
+from click.testing import CliRunner
+
+from build_tools.cli import main
+from build_tools.parse import parse_file
+from build_tools.site.config import load_mkdocs_yml
+
+HERE = Path(__file__).parent
+DRAFTS = HERE / "drafts"
+REPO_ROOT = HERE.parents[1]
+MKDOCS_YML = REPO_ROOT / "mkdocs.yml"
+ADDED_SENTENCE = "Widgets shall be delivered in a sealed box."
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
+    "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def draft(name: str):
+    return parse_file(DRAFTS / name)
+
+
+def to_html(md: str) -> str:
+    """Markdown of a generated page -> HTML, with the extensions mkdocs.yml enables."""
+    config = load_mkdocs_yml(MKDOCS_YML)
+    names: list[str] = []
+    options: dict[str, dict] = {}
+    for ext in config["markdown_extensions"]:
+        if isinstance(ext, dict):
+            (name, opts), = ext.items()
+            names.append(name)
+            options[name] = opts or {}
+        else:
+            names.append(ext)
+    body = md.split("---\n", 2)[2] if md.startswith("---\n") else md
+    return markdown.markdown(body, extensions=names, extension_configs=options)
+
+
+def git(repo: Path, *args: str) -> str:
+    env = {**os.environ, **GIT_ENV}
+    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
+                          text=True, env=env).stdout
+
+
+def make_project(root: Path, with_git: bool = True) -> Path:
+    """A project with the three fixture drafts; with git: tags v0.1 and v0.2 (v0.2 adds
+    ADDED_SENTENCE to 4.1 of widgets.md), then a working-tree change for dev."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(MKDOCS_YML, root / "mkdocs.yml")
+    shutil.copytree(DRAFTS, root / "drafts")
+    if not with_git:
+        return root
+    git(root, "-c", "init.defaultBranch=main", "init", "-q")
+    git(root, "add", "-A")
+    git(root, "commit", "-q", "-m", "first drafts")
+    git(root, "tag", "v0.1")
+    widgets = root / "drafts" / "widgets.md"
+    text = widgets.read_text(encoding="utf-8")
+    widgets.write_text(text.replace("NOTE Blue is a colour.",
+                                    f"{ADDED_SENTENCE}\n\nNOTE Blue is a colour."),
+                       encoding="utf-8")
+    git(root, "commit", "-q", "-am", "sealed box")
+    git(root, "tag", "-a", "v0.2", "-m", "release 0.2")
+    return root
+
+
+def run_cli(cwd: Path, *args: str):
+    """Run ``clause ARGS`` in ``cwd`` in-process (click's runner)."""
+    old = Path.cwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
+    finally:
+        os.chdir(old)
+
+
+def text_of(fragment: str) -> str:
+    """The text of an HTML fragment, without the headings' permalink."""
+    fragment = re.sub(r'<a class="headerlink".*?</a>', "", fragment)
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))

@@ -1,0 +1,166 @@
+"""The published site in a real browser (Debian chromium driven by Playwright).
+
+One published site (the session fixture) is served on 127.0.0.1 by http.server in a thread;
+one browser serves every test of this module. Every page visit records console errors and
+page errors; the last test checks there were none (CSP violations show up there too).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from site_helpers import ADDED_SENTENCE
+
+CHROMIUM = Path("/usr/bin/chromium")
+pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
+                                reason="needs Debian's chromium at /usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+PROBLEMS: list[str] = []
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(published) -> Iterator[str]:
+    handler = functools.partial(_Quiet, directory=str(published.site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
+
+
+@pytest.fixture
+def page(browser, base_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.on("console", lambda m: PROBLEMS.append(f"{page.url}: console {m.type}: {m.text}")
+            if m.type == "error" else None)
+    page.on("pageerror", lambda e: PROBLEMS.append(f"{page.url}: page error: {e}"))
+    page.on("dialog", lambda d: (PROBLEMS.append(f"{page.url}: dialog {d.message}"), d.dismiss()))
+    page.base = base_url  # type: ignore[attr-defined]
+    yield page
+    context.close()
+
+
+def test_draft_shows_numbered_clauses_and_terms(page) -> None:
+    page.goto(f"{page.base}/v0.2/drafts/widgets/")
+    assert page.locator("h2#sec-requirements").inner_text().startswith("4 Requirements")
+    assert page.locator("h3#sec-general").inner_text().startswith("4.1 General")
+    term = page.locator("h3#term-widget")
+    assert term.locator(".term-number").inner_text() == "3.1"
+    assert term.locator(".term-preferred").inner_text() == "widget"
+    # The number sits on its own line above the term (ISO layout).
+    number_box = term.locator(".term-number").bounding_box()
+    term_box = term.locator(".term-preferred").bounding_box()
+    assert number_box and term_box and term_box["y"] > number_box["y"] + number_box["height"] / 2
+    assert page.get_by_text(ADDED_SENTENCE).count() == 1
+    assert page.locator("#tab-sizes .table-caption").inner_text() == "Table 1 — Widget sizes"
+    assert page.locator("#fig-shape img").evaluate("img => img.naturalWidth") > 0
+
+
+def test_glossary_lists_terms(page) -> None:
+    page.goto(f"{page.base}/v0.2/glossary/")
+    assert page.locator("h2#g-widget").count() == 1
+    assert page.locator("h2#g-function").count() == 1
+    assert page.get_by_text("小部件").count() >= 1
+    assert page.locator("h2#g-widget.glossary-differs").count() == 1
+
+
+def test_version_selector_lists_versions_and_switches(page) -> None:
+    page.goto(f"{page.base}/v0.2/")
+    selector = page.locator(".md-version")
+    selector.wait_for()
+    assert "v0.2" in page.locator(".md-version__current").inner_text()
+    # The list opens on hover or focus (CSS); focusing the button is what a keyboard user does.
+    page.locator(".md-version__current").focus()
+    links = page.locator(".md-version__link")
+    texts = [t.strip() for t in links.all_inner_texts()]
+    assert any("v0.1" in t for t in texts) and any("dev" in t for t in texts)
+    page.locator(".md-version__link", has_text="v0.1").click()
+    page.wait_for_url(re.compile(r"/v0\.1/"))
+    assert "v0.1" in page.locator(".md-version__current").inner_text()
+
+
+def _search(page, query: str, expect: str):
+    """Type ``query`` into Material's search and wait for a result containing ``expect``.
+    Material reads the query on key events, so the text (inserted whole, as an input method
+    commits Chinese) is followed by a key press. The index loads in a web worker after the
+    page; a query typed before it is ready is dropped, so it is typed again until results
+    come."""
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    box = page.locator("input.md-search__input")
+    result = page.locator(".md-search-result__item", has_text=expect).first
+    for _ in range(10):
+        box.fill("")
+        box.focus()
+        page.keyboard.insert_text(query)
+        page.keyboard.press("End")
+        try:
+            result.wait_for(timeout=1_500)
+            return result
+        except Exception:  # noqa: BLE001 - Playwright's TimeoutError; try again
+            continue
+    raise AssertionError(f"search for {query!r} found nothing with {expect!r}")
+
+
+def test_search_finds_a_term(page) -> None:
+    page.goto(f"{page.base}/v0.2/")
+    result = _search(page, "doohickey", "doohickey")
+    assert "widget" in result.inner_text()
+
+
+def test_search_finds_chinese_text(page) -> None:
+    page.goto(f"{page.base}/v0.2/")
+    result = _search(page, "蓝色", "小部件应为蓝色")
+    assert "MVS 9002" in result.inner_text() or "要求" in result.inner_text()
+
+
+def test_injected_html_runs_no_script(page) -> None:
+    page.goto(f"{page.base}/v0.2/drafts/injection/")
+    page.locator("h2#scope").wait_for()
+    page.hover("h2#scope")
+    page.mouse.move(5, 5)
+    for target in ("text=block html", "#fig-evil img"):
+        if page.locator(target).count():
+            page.locator(target).first.hover()
+    assert page.evaluate("() => window.__pwned") is None
+    assert page.locator("article script").count() == 0
+    assert page.get_by_text("<script>window.__pwned = 1</script>", exact=False).count() >= 1
+    assert page.evaluate("() => document.title").startswith("MVS 9666 Injection <script>")
+
+
+def test_latest_and_root_redirect(page) -> None:
+    page.goto(f"{page.base}/")
+    page.wait_for_url(re.compile(r"/latest/$"))
+    assert "v0.2" in page.locator(".md-version__current").inner_text()
+
+
+def test_no_console_errors() -> None:
+    assert PROBLEMS == []
