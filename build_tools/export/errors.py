@@ -1,0 +1,16 @@
+"""The one error a user can cause in an export: it names the file and line to fix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class ExportError(Exception):
+    """A draft cannot be exported (unreadable, a missing figure, a figure outside the
+    repository). The CLI prints ``file:line: message`` and exits 2."""
+
+    def __init__(self, path: Path | str, line: int, message: str) -> None:
+        super().__init__(f"{path}:{line}: {message}")
+        self.path = Path(path)
+        self.line = line
+        self.message = message

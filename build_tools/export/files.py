@@ -1,0 +1,120 @@
+"""Files an export reads and writes: figures from inside the repository only, atomic outputs.
+
+A draft comes from many organisations, so its figure paths are untrusted: a path is resolved
+(symlinks included) and refused unless it lands inside the repository; nothing outside is
+opened, not even to see whether it exists.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from build_tools.export.errors import ExportError
+from build_tools.model import Draft
+from build_tools.render.pandoc import image_key
+
+IMAGE_TYPES = {".svg", ".png", ".jpg", ".jpeg", ".gif"}
+
+
+def repository_root(path: Path) -> Path:
+    """The nearest folder above ``path`` with a ``.git``; the draft's folder when there is none."""
+    start = path.resolve().parent
+    for folder in (start, *start.parents):
+        if (folder / ".git").exists():
+            return folder
+    return start
+
+
+def figure_sources(draft: Draft) -> dict[str, int]:
+    """Every image path the draft uses (figures and inline images) -> its first source line."""
+    out: dict[str, int] = {}
+    for figure in draft.figures:
+        out.setdefault(image_key(figure.src), figure.line)
+    for image in draft.images:
+        out.setdefault(image_key(image.src), image.line)
+    return out
+
+
+def resolve_figure(draft: Draft, src: str, line: int, root: Path) -> Path:
+    """The file behind ``src`` (relative to the draft), or ExportError if it is not a readable
+    image inside ``root``."""
+    parts = urlsplit(src)
+    if parts.scheme or parts.netloc or src.startswith("//"):
+        raise ExportError(draft.path, line, f"figure '{src}' is not a file in the repository "
+                          "(remote images are not exported)")
+    if not src:
+        raise ExportError(draft.path, line, "figure without a path")
+    candidate = Path(src)
+    unresolved = candidate if candidate.is_absolute() else draft.path.resolve().parent / candidate
+    resolved = unresolved.resolve()
+    if not resolved.is_relative_to(root):
+        raise ExportError(draft.path, line, f"figure '{src}' lies outside the repository "
+                          f"({root}); only files inside it are exported")
+    if not resolved.is_file():
+        raise ExportError(draft.path, line, f"figure '{src}' not found ({resolved})")
+    if resolved.suffix.lower() not in IMAGE_TYPES:
+        raise ExportError(draft.path, line, f"figure '{src}' is not an image "
+                          f"({', '.join(sorted(IMAGE_TYPES))})")
+    return resolved
+
+
+def stage_figures(draft: Draft, root: Path, build: Path) -> dict[str, str]:
+    """Copy every figure of the draft into ``build`` (the only folder Typst and pandoc read);
+    return image key -> file name there."""
+    names: dict[str, str] = {}
+    copied: dict[Path, str] = {}
+    for n, (src, line) in enumerate(figure_sources(draft).items(), 1):
+        path = resolve_figure(draft, src, line, root)
+        if path not in copied:
+            copied[path] = f"fig-{n}{path.suffix.lower()}"
+            shutil.copyfile(path, build / copied[path])
+        names[src] = copied[path]
+    return names
+
+
+class Staging:
+    """Temporary files beside the outputs; they replace the outputs only on ``commit``, so a
+    failed export leaves no partial file (and an old output stays as it was)."""
+
+    def __init__(self) -> None:
+        self.temps: dict[Path, Path] = {}
+
+    def path(self, final: Path) -> Path:
+        fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
+        os.close(fd)
+        self.temps[final] = Path(name)
+        return self.temps[final]
+
+    def commit(self) -> None:
+        mode = _file_mode()
+        for final, temp in self.temps.items():
+            os.chmod(temp, mode)  # mkstemp makes 0600; outputs are ordinary files
+            os.replace(temp, final)
+        self.temps.clear()
+
+    def discard(self) -> None:
+        for temp in self.temps.values():
+            temp.unlink(missing_ok=True)
+        self.temps.clear()
+
+
+@contextmanager
+def staging() -> Iterator[Staging]:
+    stage = Staging()
+    try:
+        yield stage
+        stage.commit()
+    finally:
+        stage.discard()
+
+
+def _file_mode() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return 0o666 & ~mask
