@@ -17,7 +17,32 @@ what the user has to fix, and writes files atomically. DOCX and XLSX round trips
 the disposition starts the observation cell ("Accepted in principle — …"), XLSX/CSV carry an
 "Id" column after the 8 template columns, and a DOCX keeps the ids in its custom properties
 (see `docx_writer` and `docx_ids`).
+
+In a repository (drafts/ and comments/ side by side) the workflow modules wire these to the
+drafts: `resolve` (which draft file, which iteration's text from the working tree or git
+history, which ballot line map), `repository` (check and collate by draft), `stats` (counts and
+the disposition of comments report) and `site_view` (the data of the site's comments page)::
+
+    site_data(root, draft_path) -> {
+      "draft": {"id", "title", "language", "path", "stem", "stage", "iteration",
+                "ballot": {"opens", "closes", "line_numbering"} | None},
+      "iterations": [            # the current iteration first, then earlier ones, newest first
+        {"stage": "WD", "iteration": 2, "label": "WD 2", "current": True,
+         "folder": "comments/<stem>/WD2", "members": ["CN-CESI", ...],
+         "comments": [{"id", "member", "line", "line_text", "clause", "element", "type",
+                       "comment", "proposed_change", "disposition", "observation"}, ...],
+         "counts": {"total": 12,
+                    "by_clause": {"General": 1, "3.1": 2, ...},        # document order
+                    "by_member": {"CN-CESI": 6, ...},                  # alphabetical
+                    "by_type": {"ge": 1, "te": 6, "ed": 5, "unknown": 0},
+                    "by_disposition": {"accepted": 5, "accepted-in-principle": 2,
+                                       "partially-accepted": 1, "noted": 2, "rejected": 1,
+                                       "open": 1}},
+         "problems": [{"file", "line", "message"}, ...]}, ...]}
 """
+
+from pathlib import Path as _Path
+from typing import Any as _Any
 
 from .check import (
     RULES,
@@ -58,6 +83,14 @@ from .yamlio import (
     write_comment_file,
 )
 
+
+def site_data(root: _Path, draft_path: _Path) -> dict[str, _Any]:
+    """The comments page data of one draft (shape above); reads comments/ only."""
+    from .site_view import site_data as _site_data  # parses drafts: load only when asked
+
+    return _site_data(root, draft_path)
+
+
 __all__ = [
     "RULES",
     "ACCEPTED",
@@ -96,6 +129,7 @@ __all__ = [
     "parse_comment_yaml",
     "parse_line",
     "read_comment_file",
+    "site_data",
     "split_clauses",
     "write_comment_file",
     "write_csv",

@@ -28,6 +28,8 @@ CMT-012   warning  the line lies in another clause than the one the comment name
 CMT-013   warning  the draft iteration cannot be found, so clauses and lines are not checked
 CMT-014   warning  a comment without a type (the GB table has no type column, so imports from
                    it lack one until the secretariat adds it)
+CMT-015   info     why the draft side was not (fully) checked: the iteration is not in git
+                   history, or no line map could be made (reported by the resolver's caller)
 ========  =======  ==========================================================================
 """
 
@@ -45,7 +47,7 @@ from .model import ACCEPTED, DISPOSITIONS, GENERAL_CLAUSE, TYPES, Comment, Comme
 from .normalize import normalize_type, split_clauses
 from .yaml_read import ENTRY_KEYS, TOP_KEYS, read_comment_file
 
-ERROR, WARNING = "error", "warning"
+ERROR, WARNING, INFO = "error", "warning", "info"
 RULES = {
     "CMT-001": ERROR,
     "CMT-002": ERROR,
@@ -61,6 +63,7 @@ RULES = {
     "CMT-012": WARNING,
     "CMT-013": WARNING,
     "CMT-014": WARNING,
+    "CMT-015": INFO,
 }
 STAGE_PATTERN = re.compile(r"^(?:PWI|NP|AWI|WD|CD|DIS|FDIS|PRF|IS)$|^\d{2}\.\d{2}$")
 _ALWAYS_VALID_CLAUSES = {GENERAL_CLAUSE.lower(), "title"}

@@ -1,0 +1,142 @@
+"""Small git helpers: every call goes through the ``git`` program, every failure is a `GitError`.
+
+Ground floor: this module imports nothing of ours, so what a "matching version" of a file is
+(e.g. a draft at WD 2) is the caller's predicate, not something parsed here.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+_TIMEOUT = 120  # seconds; a hung git (credential prompt, lock) must not hang the CLI
+
+
+class GitError(Exception):
+    """git is missing, the folder is not a repository, or a git command failed."""
+
+
+def _git(args: list[str], cwd: Path, *, text: bool = True) -> subprocess.CompletedProcess:
+    if shutil.which("git") is None:
+        raise GitError("git is not installed (needed to read draft history and to tag)")
+    env_args = ["git", "-c", "core.quotepath=off", *args]
+    try:
+        return subprocess.run(
+            env_args, cwd=cwd, capture_output=True, text=text, timeout=_TIMEOUT, check=False,
+            stdin=subprocess.DEVNULL,
+        )
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise GitError(f"git {args[0]} failed in {cwd}: {exc}") from None
+
+
+def _checked(args: list[str], cwd: Path, *, text: bool = True) -> subprocess.CompletedProcess:
+    done = _git(args, cwd, text=text)
+    if done.returncode != 0:
+        err = done.stderr if text else done.stderr.decode("utf-8", "replace")
+        raise GitError(f"git {' '.join(args)}: {err.strip() or 'failed'}")
+    return done
+
+
+def _folder(path: Path) -> Path:
+    path = Path(path)
+    return path if path.is_dir() else path.parent
+
+
+def is_repository(path: Path) -> bool:
+    """True when ``path`` (a file or folder) lies inside a git work tree; False without git."""
+    folder = _folder(path)
+    if not folder.exists():
+        return False
+    try:
+        done = _git(["rev-parse", "--is-inside-work-tree"], folder)
+    except GitError:
+        return False
+    return done.returncode == 0 and done.stdout.strip() == "true"
+
+
+def toplevel(path: Path) -> Path:
+    """The top folder of the work tree holding ``path``; GitError "not a git repository"."""
+    folder = _folder(path)
+    done = _git(["rev-parse", "--show-toplevel"], folder) if folder.exists() else None
+    if done is None or done.returncode != 0:
+        raise GitError(f"not a git repository: {folder}")
+    return Path(done.stdout.strip())
+
+
+def relative(path: Path) -> tuple[Path, str]:
+    """(top folder, path relative to it in git's form) for a file inside a work tree."""
+    top = toplevel(path)
+    resolved = Path(path).resolve()
+    try:
+        return top, resolved.relative_to(top.resolve()).as_posix()
+    except ValueError:
+        raise GitError(f"{path} is outside the git repository {top}") from None
+
+
+def show_file(root: Path, commit: str, relpath: str) -> bytes:
+    """The bytes of ``relpath`` (relative to the top folder) at ``commit``."""
+    done = _checked(["show", f"{commit}:{relpath}"], Path(root), text=False)
+    return done.stdout
+
+
+def file_history(path: Path) -> Iterator[tuple[str, str]]:
+    """(commit, path at that commit) for each commit that changed the file, newest first.
+
+    ``--follow`` tracks renames, so a draft renamed since still finds its older iterations.
+    """
+    top, rel = relative(path)
+    done = _checked(["log", "--follow", "--format=%x00%H", "--name-only", "--", rel], top)
+    for chunk in done.stdout.split("\x00")[1:]:
+        lines = [line for line in chunk.splitlines() if line.strip()]
+        if len(lines) >= 2:
+            yield lines[0].strip(), lines[-1].strip()
+
+
+def find_commit(
+    path: Path, predicate: Callable[[str], bool], *, oldest: bool = False
+) -> tuple[str, str] | None:
+    """(commit, text) of the newest (or oldest) version of the file whose text satisfies
+    ``predicate``, walking ``git log -- <file>``; None when no version does."""
+    top, _ = relative(path)
+    found: tuple[str, str] | None = None
+    for commit, name in file_history(path):
+        try:
+            text = show_file(top, commit, name).decode("utf-8-sig")
+        except (GitError, UnicodeDecodeError):
+            continue  # deleted at that commit, or not text: not a version we can use
+        if predicate(text):
+            found = (commit, text)
+            if not oldest:
+                return found
+    return found
+
+
+def list_tags(root: Path, pattern: str | None = None) -> list[str]:
+    """Tag names (optionally matching a glob such as "mvs-*"), sorted by name."""
+    args = ["tag", "--list"] + ([pattern] if pattern else [])
+    return sorted(t for t in _checked(args, toplevel(root)).stdout.splitlines() if t.strip())
+
+
+def tag_exists(root: Path, name: str) -> bool:
+    return name in list_tags(root, name)
+
+
+def commit_files(root: Path, paths: list[Path], message: str) -> str:
+    """Commit exactly ``paths`` (other staged changes stay staged, uncommitted); the new hash."""
+    top = toplevel(root)
+    rels = [relative(p)[1] for p in paths]
+    _checked(["add", "--", *rels], top)
+    _checked(["commit", "--quiet", "--only", "-m", message, "--", *rels], top)
+    return _checked(["rev-parse", "HEAD"], top).stdout.strip()
+
+
+def create_tag(root: Path, name: str, message: str, commit: str = "HEAD") -> None:
+    """An annotated tag ``name`` on ``commit``; GitError when it exists or the name is invalid."""
+    top = toplevel(root)
+    if _git(["check-ref-format", f"refs/tags/{name}"], top).returncode != 0:
+        raise GitError(f"{name!r} is not a valid tag name")
+    if tag_exists(top, name):
+        raise GitError(f"tag {name} already exists")
+    _checked(["tag", "-a", name, "-m", message, commit], top)
