@@ -42,7 +42,7 @@ serve: setup
 	$(BIN)/clause serve
 
 bench: setup
-	$(BIN)/python bench/run.py
+	@$(BIN)/python bench/run.py
 
 clean:
 	rm -rf build site .clause-cache .pytest_cache

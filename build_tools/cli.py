@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import sys
 from pathlib import Path
@@ -11,7 +12,19 @@ import click
 from build_tools import __version__
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+class _LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in LAZY_COMMANDS:
+            module, _, attr = LAZY_COMMANDS[name].partition(":")
+            return getattr(importlib.import_module(module), attr)
+        return super().get_command(ctx, name)
+
+
+@click.group(cls=_LazyGroup,
+             context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="clause")
 def main() -> None:
     """Clause: lint, publish, export and ballot the drafts of a standards working group.
@@ -38,8 +51,14 @@ def _split(values: tuple[str, ...]) -> list[str]:
               help="Do not read or write the lint cache (.clause-cache/, or $CLAUSE_CACHE_DIR).")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help="Parallel processes [default: one per core].")
+@click.option("--fix", is_flag=True,
+              help="Repair what can be repaired mechanically (GB year dashes, unit spaces, title "
+                   "and definition full stops, note labels, leading articles), then report the rest.")
+@click.option("--no-comments", is_flag=True,
+              help="Skip the checks of comments/ (run when no PATHS and no --select are given).")
 def lint(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[str, ...],
-         ignore: tuple[str, ...], no_cache: bool, jobs: int | None) -> None:
+         ignore: tuple[str, ...], no_cache: bool, jobs: int | None, no_comments: bool,
+         fix: bool) -> None:
     """Check drafts against ISO/IEC Directives Part 2 and GB/T 1.1—2020.
 
     PATHS are draft files or folders (default: the paths in [tool.clause], else drafts/).
@@ -70,9 +89,21 @@ def lint(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[s
             cache = lint_cache.LintCache(
                 lint_cache.default_dir(settings.root, settings.in_repository), key)
         findings, drafts = engine.lint_paths(targets, rules, settings.root, progress, cache, jobs)
+        if fix:
+            from build_tools.lint.fix import apply_fixes
+
+            repaired = apply_fixes(findings)
+            for path, count in sorted(repaired.items()):
+                click.echo(f"{path}: {count} repair(s)", err=True)
+            if repaired:
+                findings, drafts = engine.lint_paths(targets, rules, settings.root, None, cache,
+                                                     jobs)
     except engine.UsageError as exc:
         click.echo(f"clause lint: {exc}", err=True)
         sys.exit(2)
+    if not paths and not select and not no_comments and (settings.root / "comments").is_dir():
+        from build_tools.comments.repository import lint_findings
+        findings = [*findings, *lint_findings(settings.root)]
     output = report.render(fmt, findings, len(drafts))
     if output:
         click.echo(output)
@@ -144,5 +175,15 @@ def doctor() -> None:
     sys.exit(1 if missing else 0)
 
 
-# Commands of each area register here (one line each).
+# Commands of each area, imported only when used: "clause lint" should not pay for openpyxl.
+LAZY_COMMANDS = {
+    "render": "build_tools.site.commands:render",
+    "serve": "build_tools.site.commands:serve",
+    "publish": "build_tools.site.commands:publish",
+    "diff": "build_tools.site.commands:diff",
+    "export": "build_tools.export.commands:export",
+    "comments": "build_tools.comments.commands:comments",
+    "ballot": "build_tools.comments.commands:ballot",
+    "stage": "build_tools.comments.commands:stage",
+}
 # -- end of commands

@@ -27,8 +27,10 @@ class Finding:
     message: str
     column: int = 1
     fix: str | None = None
+    # A safe mechanical repair on ``line``: replace the first (or last) ``old`` with ``new``.
+    edit: tuple[str, str, str] | None = None
 
-    def as_dict(self) -> dict[str, object]:
+    def as_dict(self, internal: bool = False) -> dict[str, object]:
         out: dict[str, object] = {
             "file": self.file,
             "line": self.line,
@@ -39,6 +41,8 @@ class Finding:
         }
         if self.fix is not None:
             out["fix"] = self.fix
+        if internal and self.edit is not None:
+            out["edit"] = list(self.edit)
         return out
 
 
@@ -86,9 +90,9 @@ class Rule:
         return self.source
 
     def finding(self, draft: Draft, line: int, message: str, column: int = 1,
-                fix: str | None = None) -> Finding:
+                fix: str | None = None, edit: tuple[str, str, str] | None = None) -> Finding:
         return Finding(str(draft.path), max(line, 1), self.id, self.level,
-                       f"{message} ({self.cite(draft)})", column, fix)
+                       f"{message} ({self.cite(draft)})", column, fix, edit)
 
     def check(self, draft: Draft, ctx: Context) -> Iterable[Finding]:
         return ()

@@ -116,12 +116,13 @@ def _work(path: str) -> tuple[list[dict], dict]:
     root = _WORKER["root"]
     draft = parse_file(Path(path))
     found = _single(draft, rules, Context(root=root), live=False)  # type: ignore[arg-type]
-    return [f.as_dict() for f in found], summary.to_dict(draft)
+    return [f.as_dict(internal=True) for f in found], summary.to_dict(draft)
 
 
 def _finding(d: dict) -> Finding:
+    edit = tuple(d["edit"]) if d.get("edit") else None
     return Finding(d["file"], d["line"], d["rule"], d["severity"], d["message"], d["column"],
-                   d.get("fix"))
+                   d.get("fix"), edit)  # type: ignore[arg-type]
 
 
 def lint_paths(paths: list[Path], rules: list[Rule] | None = None, root: Path | None = None,

@@ -200,7 +200,8 @@ class GbYearDash(Rule):
             for m in _GB_HYPHEN_YEAR.finditer(block.text):
                 fixed = f"{m.group(1)}—{m.group(3)}"
                 yield self.finding(draft, block.line_at(m.start()),
-                                   f"'{m.group(0)}' must read '{fixed}'", fix=fixed)
+                                   f"'{m.group(0)}' must read '{fixed}'", fix=fixed,
+                                   edit=(m.group(0), fixed, "first"))
 
 
 _SPECIFIC = re.compile(r"^\s*,?\s*(?:(?:Clause|Subclause|Annex|Table|Figure)\s+[A-Z0-9]|"

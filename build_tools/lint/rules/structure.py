@@ -277,7 +277,8 @@ class FullStopTitle(Rule):
         for clause in draft.walk():
             if clause.title.rstrip().endswith((".", "。")) and not clause.title.endswith("..."):
                 yield self.finding(draft, clause.line, f"title '{clause.title}' ends with a full stop",
-                                   fix=clause.title.rstrip(".。"))
+                                   fix=clause.title.rstrip(".。"),
+                                   edit=(clause.title, clause.title.rstrip(".。"), "first"))
         for table in draft.tables:
             if table.caption.endswith((".", "。")):
                 yield self.finding(draft, table.caption_line or table.line,

@@ -52,7 +52,8 @@ class LeadingArticle(Rule):
                 m = _ARTICLE.match(text)
                 if m:
                     yield self.finding(draft, d.line, f"the definition of '{term.preferred}' starts "
-                                       f"with the article '{m.group(0).strip()}'", fix=text[m.end():])
+                                       f"with the article '{m.group(0).strip()}'", fix=text[m.end():],
+                                       edit=(m.group(0), "", "first"))
 
 
 @register
@@ -79,10 +80,12 @@ class FinalPunctuation(Rule):
             if draft.rules == "gb":
                 if not text.endswith("。"):
                     yield self.finding(draft, last, f"the definition of '{term.preferred}' must end "
-                                       "with '。'", fix=text.rstrip(".") + "。")
+                                       "with '。'", fix=text.rstrip(".") + "。",
+                                       edit=("", "。", "last") if not text.endswith((".", "．"))
+                                       else (text[-1], "。", "last"))
             elif text.endswith((".", "。")) and not text.endswith(("etc.", "e.g.", "i.e.")):
                 yield self.finding(draft, last, f"the definition of '{term.preferred}' ends with a "
-                                   "full stop", fix=text.rstrip(".。"))
+                                   "full stop", fix=text.rstrip(".。"), edit=(text[-1], "", "last"))
 
 
 @register
@@ -159,7 +162,8 @@ class NoteToEntry(Rule):
                 if not zh and note.kind == "note":
                     yield self.finding(draft, note.line, f"a note in entry {term.number} must read "
                                        f"'Note {expected} to entry:', not '{note.label}'",
-                                       fix=f"Note {expected} to entry:")
+                                       fix=f"Note {expected} to entry:",
+                                       edit=(note.label, f"Note {expected} to entry:", "first"))
                 elif note.number is not None and note.number != expected:
                     yield self.finding(draft, note.line, f"note to entry numbered {note.number}, "
                                        f"expected {expected}")
@@ -169,7 +173,7 @@ class NoteToEntry(Rule):
                                    "numbered 注1：, 注2：")
             if zh and len(term.notes) == 1 and numbered:
                 yield self.finding(draft, term.notes[0].line, "a single note reads '注：' without "
-                                   "a number", fix="注：")
+                                   "a number", fix="注：", edit=(term.notes[0].label, "注：", "first"))
 
 
 @register

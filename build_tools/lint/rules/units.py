@@ -32,7 +32,8 @@ class NumberUnitSpace(Rule):
             for m in _NO_SPACE.finditer(block.text):
                 fixed = f"{m.group(1)} {m.group(2)}"
                 yield self.finding(draft, block.line_at(m.start()),
-                                   f"'{m.group(0)}' needs a space: '{fixed}'", fix=fixed)
+                                   f"'{m.group(0)}' needs a space: '{fixed}'", fix=fixed,
+                                   edit=(m.group(0), fixed, "first"))
 
 
 @register
