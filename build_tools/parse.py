@@ -68,7 +68,9 @@ def _markdown() -> MarkdownIt:
     return md
 
 
-_MD = _markdown()
+# The one Markdown configuration: every view that reads inline Markdown uses this instance.
+MARKDOWN = _markdown()
+_MD = MARKDOWN
 
 
 def parse_attrs(text: str) -> tuple[str, str | None, list[str], dict[str, str]]:

@@ -1,8 +1,7 @@
 """What the cover of a PDF or DOCX export says: identity, stage, titles and the draft warning.
 
-The warning sentences come from ``i18n.boilerplate`` (BOIL-06, BOIL-07 and the GB cover
-sentence). BOIL-07 has two more paragraphs on a DIS/FDIS cover than the one sentence the site
-prints; they are kept here until the boilerplate module carries them.
+The warning sentences come from ``i18n.boilerplate`` (BOIL-06, BOIL-07 with its two further
+DIS/FDIS paragraphs, and the GB cover sentence).
 """
 
 from __future__ import annotations
@@ -13,18 +12,6 @@ from build_tools.i18n import boilerplate
 from build_tools.i18n.labels import LABELS
 from build_tools.i18n.stages import abbreviation_of, code_of, stage_name, stage_number
 from build_tools.model import Draft
-
-# ISO/IEC Directives: the DIS/FDIS cover (metanorma-iso draft_comment_2 and _3).
-DIS_REGULATIONS = (
-    "In addition to their evaluation as being acceptable for industrial, technological, "
-    "commercial and user purposes, draft International Standards may on occasion have to be "
-    "considered in the light of their potential to become standards to which reference may be "
-    "made in national regulations."
-)
-DIS_PATENTS = (
-    "Recipients of this draft are invited to submit, with their comments, notification of any "
-    "relevant patent rights of which they are aware and to provide supporting documentation."
-)
 
 COVER_LABELS: dict[str, dict[str, str]] = {
     "en": {"document": "Document", "stage": "Stage", "date": "Date", "committee": "Committee",
@@ -68,7 +55,7 @@ def warning_paragraphs(draft: Draft, date: str) -> list[str]:
     if draft.rules == "gb":
         return [main, COVER_LABELS["zh"]["completed"] + date]
     if number >= 40:
-        return [main, DIS_REGULATIONS, DIS_PATENTS]
+        return [main, boilerplate.DIS_REGULATIONS, boilerplate.DIS_PATENTS]
     return [main]
 
 

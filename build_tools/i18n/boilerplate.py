@@ -75,6 +75,18 @@ WARNING_DIS = (
     "This document is a draft circulated for comments and approval. It is therefore subject to "
     "change and may not be referred to as an international standard until published as such."
 )
+# The two further paragraphs of the DIS/FDIS cover (BOIL-07).
+DIS_REGULATIONS = (
+    "In addition to their evaluation as being acceptable for industrial, technological, "
+    "commercial and user purposes, draft International Standards may on occasion have to be "
+    "considered in the light of their potential to become standards to which reference may be "
+    "made in national regulations."
+)
+DIS_PATENTS = (
+    "Recipients of this draft are invited to submit, with their comments, notification of any "
+    "relevant patent rights of which they are aware and to provide supporting documentation."
+)
+
 WARNING_GB = "在提交反馈意见时，请将您知道的相关专利连同支持文件一并附上。"
 
 # Sentences the linter must not read as provisions: they are the Directives' own words.

@@ -18,9 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import quote, unquote
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from mdit_py_plugins.footnote import footnote_plugin
 
 from build_tools.i18n.labels import LABELS
 from build_tools.model import (
@@ -35,11 +33,11 @@ from build_tools.model import (
     Table,
     TermEntry,
 )
+from build_tools.parse import MARKDOWN
 from build_tools.render.inline import inline
 
-# The parser's configuration (parse.py), so inline text means here what it meant there.
-MD = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
-MD.use(footnote_plugin)
+# The parser's own instance, so inline text means here what it meant there.
+MD = MARKDOWN
 
 # What pandoc may read: its Markdown minus everything that could smuggle raw output or
 # reinterpret text (our own escaping already covers most; this is the second fence).

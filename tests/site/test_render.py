@@ -7,6 +7,7 @@ from pathlib import Path
 
 from site_helpers import draft, text_of, to_html
 
+from build_tools.i18n import boilerplate
 from build_tools.parse import parse_text
 from build_tools.render import notices
 from build_tools.render.site import PageContext, render_page
@@ -71,7 +72,7 @@ def test_chinese_labels_and_lang() -> None:
     assert 'class="clause-label">注：</span>' in html
     assert '<a href="#tab-zh">表1</a>' in html
     assert "征求意见稿" in html  # GB name of stage 30
-    assert notices.GB_DRAFT in html
+    assert boilerplate.WARNING_GB in html
 
 
 def test_header_block() -> None:
@@ -88,11 +89,11 @@ def test_header_block() -> None:
 
 
 def test_stage_warnings() -> None:
-    assert notices.draft_warning("CD", "iso") == notices.ISO_WD_CD
-    assert notices.draft_warning("20.20", "iso") == notices.ISO_WD_CD
-    assert notices.draft_warning("DIS", "iso") == notices.ISO_DIS
-    assert notices.draft_warning("FDIS", "iso") == notices.ISO_DIS
-    assert notices.draft_warning("CD", "gb") == notices.GB_DRAFT
+    assert notices.draft_warning("CD", "iso") == boilerplate.WARNING_CD
+    assert notices.draft_warning("20.20", "iso") == boilerplate.WARNING_CD
+    assert notices.draft_warning("DIS", "iso") == boilerplate.WARNING_DIS
+    assert notices.draft_warning("FDIS", "iso") == boilerplate.WARNING_DIS
+    assert notices.draft_warning("CD", "gb") == boilerplate.WARNING_GB
     assert notices.draft_warning("IS", "iso") is None
 
 
