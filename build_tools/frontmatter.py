@@ -22,6 +22,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 FENCE = "---"
+_SECTION_FENCE = re.compile(r"^---\s+[a-z]+$")
 _STD_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -63,8 +64,12 @@ def split(text: str) -> tuple[str | None, int, int]:
     if lines[0].rstrip() != FENCE:
         return None, 0, 0
     for i in range(1, len(lines)):
-        if lines[i].rstrip() in (FENCE, "..."):
+        line = lines[i].rstrip()
+        if line in (FENCE, "..."):
             return "\n".join(lines[1:i]), i + 1, i + 1
+        if _SECTION_FENCE.match(line):
+            # kramdown-rfc's "--- abstract" ends its front-matter and starts a section.
+            return "\n".join(lines[1:i]), i + 1, i
     return "", -1, 0  # unclosed
 
 

@@ -23,9 +23,19 @@ def is_gb_family(ident: str) -> bool:
     return bool(GB_PREFIX_RE.match(ident))
 
 
+_HYPHEN_YEAR = re.compile(r"^((?:IEEE(?: Std)?|GB/T|GB/Z|GB|SJ/T|YD/T|GA/T|JR/T|T/[A-Z]{2,6})\s?"
+                          r"[\d.]+)-((?:19|20)\d\d)$")
+
+
 def base_ident(ident: str) -> str:
-    """Identifier without its year: "ISO/IEC 2382:2015" -> "ISO/IEC 2382"."""
+    """Identifier without its year: "ISO/IEC 2382:2015" -> "ISO/IEC 2382".
+
+    IEEE (and, wrongly but often, GB) write the year after a hyphen: "IEEE 3079-2020".
+    """
     ident = " ".join(ident.split())
+    hyphen = _HYPHEN_YEAR.match(ident)
+    if hyphen:
+        return hyphen.group(1)
     match = re.match(rf"^({_PUBLISHER}\s?{_NUMBER})", ident)
     if match:
         return match.group(1).replace("  ", " ")

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from urllib.parse import quote
 
 from build_tools.i18n.labels import LABELS
 from build_tools.i18n.stages import code_of, stage_name
@@ -33,6 +34,17 @@ _FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 
 
 @dataclass
+class CommentLinks:
+    """The draft's comments page, and how many comments of the current iteration cite each
+    clause. ``counts`` is keyed by the casefolded locator ("3.1", "a.2", "introduction")."""
+
+    page: str  # Markdown link to the comments page (relative .md, checked by MkDocs)
+    href: str  # the same page as a URL relative to this page's URL, for raw HTML links
+    total: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+@dataclass
 class PageContext:
     """What the page needs to know about its surroundings (hrefs are relative to the page)."""
 
@@ -41,6 +53,7 @@ class PageContext:
     changes: tuple[str, str] | None = None  # (previous version, href)
     image_ok: Callable[[str], bool] = lambda src: True
     other_draft: Callable[[str], Draft | None] = lambda href: None  # "other.md" -> its model
+    comments: CommentLinks | None = None
 
 
 def page_title(draft: Draft) -> str:
@@ -143,6 +156,9 @@ class PageRenderer:
         if self.ctx.changes:
             version, href = self.ctx.changes
             links.append(f"[{escape.text(lab(self.lang, 'changes').format(v=version))}]({href})")
+        if self.ctx.comments:
+            c = self.ctx.comments
+            links.append(f"[{escape.text(lab(self.lang, 'comments').format(n=c.total))}]({c.page})")
         if links:
             lines.append(f'<p class="draft-links" markdown="1">{" · ".join(links)}</p>')
         lines.append("</div>\n")
@@ -153,6 +169,28 @@ class PageRenderer:
                         for p in self.draft.problems if p.fatal)
         return (f'<div class="draft-warning"><p class="draft-warning-title">'
                 f'{attr(notices.header_label(self.lang, "unreadable"))}</p><ul>{items}</ul></div>\n')
+
+    # -- comment counts
+    def comment_badge(self, locator: str) -> str:
+        """A link to the comments on ``locator``, filtered, for the end of its heading.
+
+        The anchor is empty and CSS shows its ``data-label``: the table of contents and the
+        search index read a heading's text, and the count is not part of the clause title.
+        Raw HTML rather than a Markdown link, because MkDocs would report the filter in the
+        fragment (``#clause=3.1``) as a missing anchor.
+        """
+        c = self.ctx.comments
+        n = c.counts.get(locator.casefold(), 0) if c and locator else 0
+        if not c or not n:
+            return ""
+        lab = notices.header_label
+        one = n == 1
+        label = lab(self.lang, "comment_count_one" if one else "comment_count").format(n=n)
+        title = lab(self.lang, "comment_title_one" if one else "comment_title").format(
+            n=n, c=locator)
+        href = f"{c.href}#clause={quote(locator, safe='')}"
+        return (f' <a class="comment-count" href="{attr(href)}" data-label="{attr(label)}" '
+                f'title="{attr(title)}" aria-label="{attr(title)}" data-search-exclude></a>')
 
     # -- clauses
     def heading_text(self, clause: Clause) -> str:
@@ -173,7 +211,8 @@ class PageRenderer:
         level = min(clause.level + 1, 6)
         css = " .annex-heading" if clause.level == 1 and clause.kind == ANNEX else ""
         anchor = clause.anchor or ""
-        out = [f'{"#" * level} {self.heading_text(clause)} {{ id="{attr(anchor)}"{css} }}\n']
+        badge = self.comment_badge(clause.locator)
+        out = [f'{"#" * level} {self.heading_text(clause)}{badge} {{ id="{attr(anchor)}"{css} }}\n']
         # Blocks, term entries and subclauses in the order they were written.
         items: list[tuple[int, int, object]] = [(b.line, 0, b) for b in clause.blocks]
         items += [(t.line, 1, t) for t in clause.terms]
@@ -198,7 +237,8 @@ class PageRenderer:
         return md + "\n" if md else ""
 
     def term(self, term: TermEntry, level: int) -> str:
-        out = [terms.term_heading(term, self.fmt, level, term_anchor(term, self.draft), self.lang),
+        out = [terms.term_heading(term, self.fmt, level, term_anchor(term, self.draft), self.lang,
+                                  self.comment_badge(term.number)),
                "", terms.term_body(term, self.fmt, self.lang, self.ctx.image_ok), ""]
         for sub in term.subterms:
             out.append(self.term(sub, level + 1))

@@ -16,9 +16,10 @@ from build_tools.render.blocks import Fmt
 from build_tools.render.escape import attr, one_line
 
 
-def term_heading(term: TermEntry, fmt: Fmt, level: int, anchor: str, lang: str) -> str:
+def term_heading(term: TermEntry, fmt: Fmt, level: int, anchor: str, lang: str,
+                 badge: str = "") -> str:
     """A heading, so the entry is in the page outline and search; CSS puts the number on its
-    own line and the term in bold below it."""
+    own line and the term in bold below it. ``badge`` is trusted HTML (the comment count)."""
     parts = [
         f'<span class="term-number">{attr(term.number)}</span>',
         f'<span class="term-preferred">{one_line(fmt(term.preferred))}</span>',
@@ -26,7 +27,7 @@ def term_heading(term: TermEntry, fmt: Fmt, level: int, anchor: str, lang: str) 
     if term.en:
         parts.append(f'<span class="term-en" lang="en">{one_line(fmt(term.en))}</span>')
     hashes = "#" * min(level, 6)
-    return f'{hashes} {" ".join(parts)} {{ id="{attr(anchor)}" .term-heading }}'
+    return f'{hashes} {" ".join(parts)}{badge} {{ id="{attr(anchor)}" .term-heading }}'
 
 
 def term_body(term: TermEntry, fmt: Fmt, lang: str, image_ok: Callable[[str], bool]) -> str:
