@@ -294,13 +294,18 @@ class Draft:
 
     # --- the tree -----------------------------------------------------------------------
     def walk(self) -> Iterator[Clause]:
-        for clause in self.clauses:
-            yield from clause.walk()
+        # The tree is complete once parsed and rules walk it many times: keep the flat list.
+        flat = self.memo.get("walk")
+        if flat is None:
+            flat = self.memo["walk"] = [c for top in self.clauses for c in top.walk()]
+        return iter(flat)
 
     def blocks(self) -> Iterator[Block]:
         """Every block of the body once, term entries included, in order."""
-        for clause in self.clauses:
-            yield from clause.all_blocks()
+        flat = self.memo.get("blocks")
+        if flat is None:
+            flat = self.memo["blocks"] = [b for top in self.clauses for b in top.all_blocks()]
+        return iter(flat)
 
     def find(self, kind: str) -> Clause | None:
         return next((c for c in self.clauses if c.kind == kind), None)

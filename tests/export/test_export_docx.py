@@ -6,9 +6,9 @@ import zipfile
 from collections import Counter
 from pathlib import Path
 
-from conftest import Exported, en_draft, write
 from docx import Document
 from docx.oxml.ns import qn
+from export_helpers import Exported, en_draft, write
 
 from build_tools.export import export_drafts
 from build_tools.export.reference_doc import reference_docx

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import Exported, en_draft, write
+from export_helpers import Exported, en_draft, write
 from longdraft import write_long_draft
 from pypdf import PdfReader
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import Exported, en_draft, write
+from export_helpers import Exported, en_draft, write
 from pypdf import PdfReader
 
 from build_tools.export import export_drafts

@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Exported
 from docx import Document
+from export_helpers import Exported
 from test_export_linemap import check_consistent
 
 from build_tools.export import export_drafts

@@ -6,8 +6,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import en_draft, write, zh_draft
 from docx import Document
+from export_helpers import en_draft, write, zh_draft
 from pypdf import PdfReader
 
 from build_tools.export import export_drafts

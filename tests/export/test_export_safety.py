@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from conftest import en_draft, write
+from export_helpers import en_draft, write
 
 from build_tools.cli import main
 from build_tools.export import ExportError, export_drafts

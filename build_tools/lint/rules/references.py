@@ -120,13 +120,16 @@ def _cited_idents(draft: Draft) -> list[tuple[str, int, str, Block]]:
         if clause.kind in (NORMATIVE_REFERENCES, BIBLIOGRAPHY):
             continue
         for block in clause.all_blocks():
-            if block.kind in ("code", "html"):
+            if block.kind in ("code", "html") or not _PUBLISHER_HINT.search(block.text):
                 continue
             for m in IDENT_RE.finditer(block.text):
                 out.append((m.group(0), block.line_at(m.start()), block.text[m.end():m.end() + 40],
                             block))
     draft.memo["cited_idents"] = out
     return out
+
+
+_PUBLISHER_HINT = re.compile(r"ISO|IEC|GB|IEEE|ITU|RFC|W3C|ETSI|[A-Z]/T|T/[A-Z]")
 
 
 def _xref_targets(draft: Draft) -> set[str]:
@@ -197,6 +200,8 @@ class GbYearDash(Rule):
 
     def check(self, draft: Draft, ctx: Context):
         for block in draft.blocks():
+            if "/T" not in block.text and "GB" not in block.text and "T/" not in block.text:
+                continue
             for m in _GB_HYPHEN_YEAR.finditer(block.text):
                 fixed = f"{m.group(1)}—{m.group(3)}"
                 yield self.finding(draft, block.line_at(m.start()),
@@ -272,6 +277,11 @@ class ThisDocument(Rule):
         pattern = self._ZH if draft.language == "zh" else self._EN
         for block in draft.blocks():
             if block.kind in ("code", "html"):
+                continue
+            if draft.language == "zh":
+                if "本标准" not in block.text and "本规范" not in block.text:
+                    continue
+            elif "this" not in block.text.lower():
                 continue
             text = B.strip_exempt(block.text)
             for m in pattern.finditer(text):

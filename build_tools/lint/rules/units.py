@@ -11,6 +11,7 @@ from build_tools.model import Draft
 _UNITS = ("mm|cm|km|m|µm|nm|ms|µs|ns|s|min|h|Hz|kHz|MHz|GHz|THz|kB|MB|GB|TB|KB|kbit|Mbit|Gbit|"
           "bit/s|kbit/s|Mbit/s|Gbit/s|dB|W|kW|mW|V|mV|A|mA|kg|g|mg|K|lx|cd|fps|ppi|dpi|%|°C")
 _NO_SPACE = re.compile(rf"(?<![\w.])(\d+(?:[.,]\d+)?)({_UNITS})(?![\w/])")
+_DIGIT_LETTER = re.compile(r"\d\s?[A-Za-zµ%°]")  # cheap test before the long alternations
 _BAD_UNIT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(sec|secs|hrs|hr|mins|msec|cc|rpm|ppm)\b")
 
 
@@ -28,6 +29,8 @@ class NumberUnitSpace(Rule):
     def check(self, draft: Draft, ctx: Context):
         for block in draft.blocks():
             if block.kind in ("code", "html", "source"):
+                continue
+            if not _DIGIT_LETTER.search(block.text):
                 continue
             for m in _NO_SPACE.finditer(block.text):
                 fixed = f"{m.group(1)} {m.group(2)}"
@@ -51,6 +54,8 @@ class UnitSymbols(Rule):
     def check(self, draft: Draft, ctx: Context):
         for block in draft.blocks():
             if block.kind in ("code", "html"):
+                continue
+            if not _DIGIT_LETTER.search(block.text):
                 continue
             for m in _BAD_UNIT.finditer(block.text):
                 yield self.finding(draft, block.line_at(m.start()),
