@@ -13,6 +13,7 @@ import io
 import os
 import re
 import tempfile
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -23,6 +24,13 @@ from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 FENCE = "---"
 _SECTION_FENCE = re.compile(r"^---\s+[a-z]+$")
+try:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from ruamel.yaml.cyaml import CSafeLoader as _CSafeLoader
+except ImportError:  # pragma: no cover - without the C extension
+    _CSafeLoader = None
+
 _STD_TAGS = {
     "tag:yaml.org,2002:str",
     "tag:yaml.org,2002:int",
@@ -76,6 +84,14 @@ def split(text: str) -> tuple[str | None, int, int]:
 def _loader() -> YAML:
     yaml = YAML(typ="safe", pure=False)
     return yaml
+
+
+def _compose(text: str) -> Node | None:
+    """The node tree of ``text``: libyaml's composer when ruamel.yaml.clib is there (0.2 ms a
+    front-matter against 0.6 ms), else ruamel's pure-Python one. Neither constructs anything."""
+    if _CSafeLoader is not None:
+        return _CSafeLoader(text).get_single_node()
+    return _loader().compose(text)
 
 
 class _Builder:
@@ -176,7 +192,7 @@ def read(text: str) -> FrontMatter:
         fm.problems.append(FrontMatterProblem(1, "front-matter is empty", "FM-TYPE"))
         return fm
     try:
-        node = _loader().compose(yaml_text)
+        node = _compose(yaml_text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 2) if mark is not None else 1

@@ -762,6 +762,8 @@ def _requirements(draft: Draft) -> None:
             for block in clause.blocks:
                 if block.kind not in ("paragraph", "list"):
                     continue
+                if ("应" not in block.text) if lang == "zh" else ("shall" not in block.text.lower()):
+                    continue
                 for sentence, offset in _sentences(block):
                     if not has_requirement(sentence, lang):
                         continue
