@@ -86,7 +86,7 @@ def _loader() -> YAML:
     return yaml
 
 
-def _compose(text: str) -> Node | None:
+def compose_safe(text: str) -> Node | None:
     """The node tree of ``text``: libyaml's composer when ruamel.yaml.clib is there (0.2 ms a
     front-matter against 0.6 ms), else ruamel's pure-Python one. Neither constructs anything."""
     if _CSafeLoader is not None:
@@ -192,7 +192,7 @@ def read(text: str) -> FrontMatter:
         fm.problems.append(FrontMatterProblem(1, "front-matter is empty", "FM-TYPE"))
         return fm
     try:
-        node = _compose(yaml_text)
+        node = compose_safe(yaml_text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 2) if mark is not None else 1

@@ -68,9 +68,10 @@ def write_xlsx(
         cell.font = Font(bold=True)
         cell.alignment = Alignment(wrap_text=True, vertical="top")
     wrap = Alignment(wrap_text=True, vertical="top")
-    for comment in comments:
-        sheet.append([_safe(v) for v in table_row(comment)])
-        for cell in sheet[sheet.max_row]:
+    # sheet.cell() by index: sheet.max_row walks every cell, which made 10 000 rows take 70 s.
+    for row, comment in enumerate(comments, start=2):
+        for column, value in enumerate(table_row(comment), start=1):
+            cell = sheet.cell(row=row, column=column, value=_safe(value))
             cell.alignment = wrap
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # never a formula, whatever the text starts with

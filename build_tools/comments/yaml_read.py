@@ -15,6 +15,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from build_tools.frontmatter import compose_safe
+
 from .errors import CommentError
 from .model import Comment, CommentFile
 from .normalize import normalize_text, parse_line
@@ -72,7 +74,7 @@ def parse_comment_yaml(text: str, path: str | Path | None = None) -> CommentFile
     """Parse the text of a comment YAML file (``path`` is used for messages and kept)."""
     where = Path(path) if path is not None else None
     try:
-        root = round_trip_yaml().compose(text)
+        root = compose_safe(text)  # the front-matter's composer: libyaml when available
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
