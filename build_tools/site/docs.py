@@ -9,8 +9,11 @@ to ``figures/`` work unchanged)::
     drafts/<name>.pdf, .docx       exports, when built
     drafts/<name>.requirements.md, .requirements.csv
     drafts/<name>.changes.md       redline against the previous version
+    drafts/<name>.comments.md      reviewer comments on the current iteration (comments/),
+    drafts/<name>.comments-WD1.md  and on earlier ones
     drafts/figures/…               images the drafts use
     stylesheets/clause.css
+    javascripts/comments.js        sorting and filters of the comments tables
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from build_tools.model import Draft
 from build_tools.parse import parse_file
 from build_tools.render.escape import front_matter, text
 from build_tools.render.site import PageContext, page_title, render_page
-from build_tools.site import gitio, glossary, home, images, requirements
+from build_tools.site import comment_pages, gitio, glossary, home, images, requirements
 from build_tools.site.config import Project, find_drafts, load_mkdocs_yml
 from build_tools.site.downloads import export_all
 from build_tools.site.files import FileSet
@@ -36,6 +39,7 @@ from build_tools.site.lintstatus import lint_status
 from build_tools.site.redline import redline, redline_html
 
 CSS_REL = "stylesheets/clause.css"
+JS_REL = "javascripts/comments.js"  # listed in mkdocs.yml's extra_javascript
 RESERVED = {"index.md", "glossary.md"}
 
 
@@ -66,6 +70,8 @@ class DocsRequest:
     exports: bool = False
     lint: bool = True
     site_name: str = "Drafts"
+    directory_urls: bool = True  # mkdocs.yml's use_directory_urls (raw HTML links need it)
+    scratch: Path | None = None  # folder for temporary files (default: the system's)
 
 
 @dataclass
@@ -79,6 +85,10 @@ class DocsResult:
 
 def css() -> str:
     return resources.files("build_tools.render").joinpath("assets/clause.css").read_text("utf-8")
+
+
+def js() -> str:
+    return resources.files("build_tools.render").joinpath("assets/comments.js").read_text("utf-8")
 
 
 def build_docs(req: DocsRequest, docs_dir: Path,
@@ -100,8 +110,9 @@ def build_docs(req: DocsRequest, docs_dir: Path,
 
     files = FileSet()
     files.text(CSS_REL, css())
+    files.text(JS_REL, js())
     statuses = lint_status([d.path for d in by_path.values()], warn) if req.lint else {}
-    with tempfile.TemporaryDirectory(prefix="clause-exports-") as tmp:
+    with tempfile.TemporaryDirectory(prefix="clause-exports-", dir=req.scratch) as tmp:
         exported = export_all(list(by_path), Path(tmp), warn, log) if req.exports else {}
         rows: list[home.Row] = []
         for path, draft in by_path.items():
@@ -131,6 +142,12 @@ def build_docs(req: DocsRequest, docs_dir: Path,
                                                   changes, page))
                 ctx.changes = (req.previous.label, posixpath.basename(changes))
                 row.links.append((f"changes since {req.previous.label}", changes))
+            comments = comment_pages.build(root, draft, page, req.directory_urls, warn)
+            if comments is not None:
+                for rel, body in comments.pages.items():
+                    files.text(rel, body)
+                ctx.comments = comments.links
+                row.links.append((f"comments ({comments.total})", comments.main))
             files.text(page, render_page(draft, ctx))
             rows.append(row)
         concepts = glossary.collect([(d, pages[p]) for p, d in by_path.items()])
@@ -194,8 +211,13 @@ def render_project(project: Project, *, since: str | None = None, exports: bool 
     with tempfile.TemporaryDirectory(prefix="clause-render-") as tmp:
         previous = _previous(project, since, Path(tmp)) if since else None
         request = DocsRequest(project.root, project.drafts(), version="dev", previous=previous,
-                              exports=exports, lint=lint, site_name=site_name)
+                              exports=exports, lint=lint, site_name=site_name,
+                              directory_urls=directory_urls(project.mkdocs_yml))
         return build_docs(request, docs_dir, log)
+
+
+def directory_urls(mkdocs_yml: Path) -> bool:
+    return load_mkdocs_yml(mkdocs_yml).get("use_directory_urls", True) is not False
 
 
 def _previous(project: Project, rev: str, tmp: Path) -> Previous:

@@ -6,19 +6,23 @@
       latest/              the newest tag's build, hard-linked
       v0.1/ v0.2/ … dev/   one MkDocs build each, with a stamp file
 
-Tag files are read with ``git archive`` into a temporary folder; the user's working tree is
-never touched. A tag whose commit, tool and settings are unchanged is reused, not rebuilt.
-Everything is built in a staging folder beside ``site/`` and swapped in with two renames, under
-an exclusive lock, so an interrupted or failed publish leaves the previous site complete.
+Tag files (the drafts and ``comments/``) are read with ``git archive`` into a temporary folder;
+the user's working tree is never touched. A tag whose commit, tool and settings are unchanged
+is reused, not rebuilt. Everything is built in a staging folder beside ``site/`` (the build's
+scratch files next to it) and swapped in under an exclusive lock, in one atomic exchange where
+the system has one (Linux ``renameat2``), else with two renames; so an interrupted or failed
+publish, even one killed with SIGKILL, leaves the previous site complete. The next publish
+removes what a killed one left beside ``site/``.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
 import fcntl
 import os
 import shutil
 import subprocess
-import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,8 +33,9 @@ from typing import Any
 from build_tools.model import Draft
 from build_tools.parse import parse_file
 from build_tools.site import csp, gitio, mkdocs_run, versions
+from build_tools.site.comment_pages import COMMENTS_DIR
 from build_tools.site.config import Project, find_drafts, load_mkdocs_yml
-from build_tools.site.docs import DocsRequest, Previous, build_docs
+from build_tools.site.docs import DocsRequest, Previous, build_docs, directory_urls
 
 Log = Callable[[str], None]
 _PARALLEL = max(1, min(4, os.cpu_count() or 1))
@@ -79,13 +84,26 @@ class _Source:
                 assert self.repo is not None
                 prefix = self.project.root.resolve().relative_to(self.repo)
                 dest = self.work / "src" / self.name
-                paths = [(prefix / p).as_posix() for p in self.project.paths]
+                # comments/ too: a tag's comments pages show the comments of that tag.
+                paths = [(prefix / p).as_posix() for p in [*self.project.paths, COMMENTS_DIR]]
                 gitio.extract(self.repo, self.commit, paths, dest)
                 self._root = dest / prefix
         return self._root
 
     def draft_paths(self) -> list[Path]:
         return find_drafts(self.root(), self.project.paths)
+
+    def input_files(self) -> list[Path]:
+        """Every file a build of this version reads: drafts, their figures, comments."""
+        root = self.root()
+        found: set[Path] = set(self.draft_paths())
+        for entry in [*self.project.paths, COMMENTS_DIR]:
+            target = root / entry
+            if target.is_dir():
+                found.update(p for p in target.rglob("*") if p.is_file())
+            elif target.is_file():
+                found.add(target)
+        return sorted(found)
 
     def drafts(self) -> list[Draft]:
         if self._drafts is None:
@@ -116,7 +134,8 @@ def _locked(path: Path, wait: bool, log: Log) -> Iterator[None]:
 
 
 def _recover(out: Path, log: Log) -> None:
-    """Finish a swap that was interrupted between its two renames; drop stale staging."""
+    """Finish a swap that was interrupted between its two renames; drop stale staging and
+    scratch folders (a killed publish cannot remove its own; the lock says none is running)."""
     parent = out.parent
     olds = sorted(parent.glob(f".{out.name}.old-*"), key=lambda p: p.stat().st_mtime)
     if not out.exists() and olds:
@@ -134,9 +153,12 @@ def publish(project: Project, opts: PublishOptions, log: Log) -> list[VersionRep
     with _locked(out.parent / f".{out.name}.lock", opts.wait, log):
         _recover(out, log)
         staging = out.parent / f".{out.name}.tmp-{os.getpid()}"
-        work = Path(tempfile.mkdtemp(prefix="clause-publish-"))
+        # Beside site/, not in /tmp: on the same file system, and found by _recover.
+        work = out.parent / f".{out.name}.tmp-{os.getpid()}.work"
         try:
-            staging.mkdir(parents=True)
+            for folder in (staging, work):
+                shutil.rmtree(folder, ignore_errors=True)
+                folder.mkdir(parents=True)
             reports = _publish_into(project, opts, out, staging, work, log)
             _swap(staging, out)
         finally:
@@ -146,11 +168,35 @@ def publish(project: Project, opts: PublishOptions, log: Log) -> list[VersionRep
 
 
 def _swap(staging: Path, out: Path) -> None:
+    if out.exists() and _exchange(staging, out):
+        shutil.rmtree(staging, ignore_errors=True)  # now the previous site
+        return
     old = out.parent / f".{out.name}.old-{os.getpid()}"
     if out.exists():
         os.rename(out, old)
     os.rename(staging, out)
     shutil.rmtree(old, ignore_errors=True)
+
+
+_AT_FDCWD = -100
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two folders in one step, so that ``b`` never stops existing (Linux 3.15+,
+    glibc 2.28+). False where the system or the file system cannot; the caller then renames."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (OSError, AttributeError):
+        return False
+    renameat2.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_int, ctypes.c_char_p,
+                          ctypes.c_uint]
+    if renameat2(_AT_FDCWD, os.fsencode(a), _AT_FDCWD, os.fsencode(b), _RENAME_EXCHANGE) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.EXDEV):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
 
 
 def _sources(project: Project, opts: PublishOptions, work: Path, log: Log) -> list[_Source]:
@@ -210,7 +256,7 @@ def _publish_into(project: Project, opts: PublishOptions, out: Path, staging: Pa
                 "commit": source.commit, "previous": previous.commit if previous else None,
             }
             if source.commit is None:
-                stamp["inputs"] = versions.tree_hash(source.draft_paths(), source.root())
+                stamp["inputs"] = versions.tree_hash(source.input_files(), source.root())
             existing = out / source.name
             if versions.read_stamp(existing) == stamp:
                 versions.link_tree(existing, staging / source.name)
@@ -247,7 +293,9 @@ def _start(source: _Source, previous: _Source | None, stamp: dict[str, Any], sta
     docs = work / "docs" / source.name
     result = build_docs(
         DocsRequest(source.root(), source.draft_paths(), version=source.title, previous=prev,
-                    exports=opts.exports, site_name=site_name), docs, log)
+                    exports=opts.exports, site_name=site_name,
+                    directory_urls=directory_urls(project.mkdocs_yml), scratch=work),
+        docs, log)
     report.warnings.extend(result.warnings)
     site_dir = staging / source.name
     config = mkdocs_run.write_config(project.mkdocs_yml, docs, site_dir,

@@ -20,10 +20,11 @@ DEV = "dev"
 LATEST = "latest"
 STAMP = ".clause-stamp.json"
 RESERVED = {DEV, LATEST, "versions.json", "index.html"}
-_TOOL_SUFFIXES = {".py", ".css", ".typ", ".lua", ".yaml", ".json", ".md", ".docx"}
-# The parts of the package a site build depends on (comments, ballots and the CLI do not).
+_TOOL_SUFFIXES = {".py", ".css", ".js", ".typ", ".lua", ".yaml", ".json", ".md", ".docx"}
+# The parts of the package a site build depends on (ballots and the CLI do not; comments do,
+# since the comments pages are read with them).
 _TOOL_PARTS = ("__init__.py", "model.py", "parse.py", "frontmatter.py", "i18n", "render",
-               "site", "lint", "export")
+               "site", "lint", "export", "comments")
 
 
 def dir_name(tag: str) -> str:

@@ -19,9 +19,12 @@ from build_tools.site.config import load_mkdocs_yml
 
 HERE = Path(__file__).parent
 DRAFTS = HERE / "drafts"
+COMMENTS = HERE / "comments"
 REPO_ROOT = HERE.parents[1]
 MKDOCS_YML = REPO_ROOT / "mkdocs.yml"
 ADDED_SENTENCE = "Widgets shall be delivered in a sealed box."
+# A comment file written after v0.2 and never committed: on dev's comments page only.
+LATE_COMMENT = "Sealed boxes cannot be opened for the test of Annex A."
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
     "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
@@ -56,11 +59,13 @@ def git(repo: Path, *args: str) -> str:
 
 
 def make_project(root: Path, with_git: bool = True) -> Path:
-    """A project with the three fixture drafts; with git: tags v0.1 and v0.2 (v0.2 adds
-    ADDED_SENTENCE to 4.1 of widgets.md), then a working-tree change for dev."""
+    """A project with the three fixture drafts and the comments on widgets.md (CD 1, CD 2);
+    with git: tags v0.1 and v0.2 (v0.2 adds ADDED_SENTENCE to 4.1 of widgets.md), then a
+    comment file in the working tree only (LATE_COMMENT), for dev."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(MKDOCS_YML, root / "mkdocs.yml")
     shutil.copytree(DRAFTS, root / "drafts")
+    shutil.copytree(COMMENTS, root / "comments")
     if not with_git:
         return root
     git(root, "-c", "init.defaultBranch=main", "init", "-q")
@@ -74,6 +79,10 @@ def make_project(root: Path, with_git: bool = True) -> Path:
                        encoding="utf-8")
     git(root, "commit", "-q", "-am", "sealed box")
     git(root, "tag", "-a", "v0.2", "-m", "release 0.2")
+    (root / "comments" / "widgets" / "CD2" / "MEMBER-C.yaml").write_text(
+        "document: MVS 9001\nstage: CD\niteration: 2\nmember: MEMBER-C\ncomments:\n"
+        f"  - id: MEMBER-C-001\n    clause: \"4.2\"\n    type: te\n    comment: {LATE_COMMENT}\n",
+        encoding="utf-8")
     return root
 
 

@@ -162,5 +162,84 @@ def test_latest_and_root_redirect(page) -> None:
     assert "v0.2" in page.locator(".md-version__current").inner_text()
 
 
+def _visible_cells(page, column: int) -> list[str]:
+    """The texts of one column (0-based) in the rows the filters show, top to bottom."""
+    return page.locator("table.comments-table tbody tr:visible").evaluate_all(
+        f"rows => rows.map(r => r.cells[{column}].textContent.trim())")
+
+
+def test_comments_page_filters_and_sorts(page) -> None:
+    page.goto(f"{page.base}/v0.2/drafts/widgets.comments/")
+    rows = page.locator("table.comments-table tbody tr:visible")
+    assert rows.count() == 9
+    assert "Showing 9 of 9 comments" in page.locator(".comments-shown").inner_text()
+    member = page.locator('select[data-filter="member"]')
+    assert member.locator("option").all_inner_texts()[:3] == ["All", "MEMBER-A", "MEMBER-B"]
+    member.select_option("MEMBER-B")
+    assert set(_visible_cells(page, 1)) == {"MEMBER-B"} and rows.count() == 3
+    page.locator('select[data-filter="type"]').select_option("te")
+    assert _visible_cells(page, 0) == ["MEMBER-B-003", "MEMBER-B-001"]
+    assert re.search(r"#member=MEMBER-B&type=te$", page.url)
+    page.locator('select[data-filter="disposition"]').select_option("rejected")
+    assert _visible_cells(page, 0) == ["MEMBER-B-001"]
+    page.get_by_role("button", name="Show all").click()
+    assert rows.count() == 9
+    # Sort by line: numbers in order, comments without a line last, either way.
+    line = page.locator("table.comments-table thead th", has_text="Line")
+    line.locator("button").click()
+    assert line.get_attribute("aria-sort") == "ascending"
+    assert _visible_cells(page, 2)[:3] == ["30", "47", "48"]
+    assert _visible_cells(page, 2)[3:] == [""] * 6
+    line.locator("button").click()
+    assert line.get_attribute("aria-sort") == "descending"
+    assert _visible_cells(page, 2)[:3] == ["48", "47", "30"]
+    page.locator("table.comments-table thead th", has_text="ID").locator("button").click()
+    ids = _visible_cells(page, 0)
+    assert ids == sorted(ids)
+    # The counts above the table are filter links.
+    page.locator(".comment-count-table a", has_text="Technical").click()
+    assert page.locator('select[data-filter="type"]').input_value() == "te"
+    assert set(_visible_cells(page, 5)) == {"te"} and rows.count() == 5
+
+
+def test_badge_opens_comments_filtered_by_clause(page) -> None:
+    page.goto(f"{page.base}/v0.2/drafts/widgets/")
+    badge = page.locator("h3#sec-general a.comment-count")
+    assert badge.get_attribute("data-label") == "2 comments"
+    assert page.locator("h2#sec-requirements a.comment-count").count() == 0
+    # Shown beside the heading's text, on the same line.
+    text_box = page.locator("h3#sec-general").bounding_box()
+    badge_box = badge.bounding_box()
+    assert text_box and badge_box and badge_box["height"] < text_box["height"]
+    badge.click()
+    page.wait_for_url(re.compile(r"/widgets\.comments/#clause=4\.1$"))
+    assert page.locator('select[data-filter="clause"]').input_value() == "4.1"
+    assert _visible_cells(page, 0) == ["MEMBER-B-001", "MEMBER-A-002"]
+    page.goto(f"{page.base}/dev/drafts/widgets/")
+    page.locator("h3#term-widget a.comment-count").click()
+    page.wait_for_url(re.compile(r"/dev/drafts/widgets\.comments/#clause=3\.1$"))
+    assert _visible_cells(page, 0) == ["MEMBER-A-001", "MEMBER-A-005"]
+
+
+def test_comment_markup_shows_as_text(page) -> None:
+    page.goto(f"{page.base}/v0.2/drafts/widgets.comments/")
+    table = page.locator("table.comments-table")
+    table.wait_for()
+    for cell in page.locator("table.comments-table td").all():
+        cell.hover()
+    for text in ("<script>window.__pwned = 20</script>", '<img src=x onerror="window.__pwned=21">',
+                 "</td></tr></table><script>window.__pwned=24</script>"):
+        assert page.get_by_text(text, exact=False).count() >= 1, text
+    assert page.locator("article script, article img, article iframe").count() == 0
+    assert table.locator("b, i").count() == 0
+    assert table.locator("tbody tr").count() == 9
+    options = page.locator('select[data-filter="member"] option').all_inner_texts()
+    assert 'X<img src=x onerror="window.__pwned=26">' in options
+    page.locator('select[data-filter="member"]').select_option(
+        'X<img src=x onerror="window.__pwned=26">')
+    assert _visible_cells(page, 0) == ["EVIL-001"]
+    assert page.evaluate("() => window.__pwned") is None
+
+
 def test_no_console_errors() -> None:
     assert PROBLEMS == []
