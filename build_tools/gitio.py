@@ -6,8 +6,10 @@ Ground floor: this module imports nothing of ours, so what a "matching version" 
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
+import tarfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -140,3 +142,54 @@ def create_tag(root: Path, name: str, message: str, commit: str = "HEAD") -> Non
     if tag_exists(top, name):
         raise GitError(f"tag {name} already exists")
     _checked(["tag", "-a", name, "-m", message, commit], top)
+
+
+# --- reading other revisions (the site: versions and redlines) ------------------------------
+
+
+def repo_root(path: Path) -> Path | None:
+    """The top of the work tree containing ``path``, or None outside a repository."""
+    try:
+        return toplevel(path).resolve()
+    except GitError:
+        return None
+
+
+def commit_of(root: Path, rev: str) -> str:
+    """The commit a revision names; GitError "unknown revision" otherwise."""
+    if rev.startswith("-"):
+        raise GitError(f"not a revision: {rev}")
+    done = _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], Path(root))
+    if done.returncode != 0:
+        raise GitError(f"unknown revision {rev!r}")
+    return done.stdout.strip()
+
+
+def commit_time(root: Path, rev: str) -> int:
+    return int(_checked(["log", "-1", "--format=%ct", rev, "--"], Path(root)).stdout.strip() or 0)
+
+
+def files_at(root: Path, commit: str, paths: list[str]) -> list[str]:
+    """Repository-relative paths of the files under ``paths`` at ``commit``."""
+    if not paths:
+        return []
+    out = _checked(["ls-tree", "-r", "-z", "--name-only", commit, "--", *paths], Path(root)).stdout
+    return [p for p in out.split("\0") if p]
+
+
+def extract(root: Path, commit: str, paths: list[str], dest: Path) -> int:
+    """Write the files under ``paths`` at ``commit`` into ``dest``; returns how many.
+
+    Read with ``git archive``: the user's working tree and index are never touched.
+    """
+    present = [p for p in paths if files_at(root, commit, [p])]
+    if not present:
+        return 0
+    data = _checked(["archive", "--format=tar", commit, "--", *present], Path(root),
+                    text=False).stdout
+    dest.mkdir(parents=True, exist_ok=True)
+    with tarfile.open(fileobj=io.BytesIO(data)) as tar:
+        members = tar.getmembers()
+        # The "data" filter refuses absolute paths, links out of dest and device files.
+        tar.extractall(dest, members=members, filter="data")
+    return sum(1 for m in members if m.isfile())

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import click
 
-from build_tools.site import gitio
+from build_tools import gitio
 from build_tools.site.config import ConfigError, find_project
 
 

@@ -209,7 +209,7 @@ def _sources(project: Project, opts: PublishOptions, work: Path, log: Log) -> li
         return [dev]
     times: dict[str, int] = {}
     commits: dict[str, str] = {}
-    for tag in gitio.tags(repo, opts.tags):
+    for tag in gitio.list_tags(repo, opts.tags):
         try:
             commits[tag] = gitio.commit_of(repo, f"refs/tags/{tag}")
             times[tag] = gitio.commit_time(repo, commits[tag])
