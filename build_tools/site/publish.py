@@ -32,7 +32,8 @@ from typing import Any
 
 from build_tools.model import Draft
 from build_tools.parse import parse_file
-from build_tools.site import csp, gitio, mkdocs_run, versions
+from build_tools import gitio
+from build_tools.site import csp, mkdocs_run, versions
 from build_tools.site.comment_pages import COMMENTS_DIR
 from build_tools.site.config import Project, find_drafts, load_mkdocs_yml
 from build_tools.site.docs import DocsRequest, Previous, build_docs, directory_urls
