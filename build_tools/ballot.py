@@ -31,22 +31,13 @@ from build_tools.comments.docx_writer import write_docx
 from build_tools.comments.repository import check_paths, iteration_dir, iteration_files, today
 from build_tools.comments.resolve import DraftFile, ballot_dir, find_root, read_draft_file
 from build_tools.comments.stats import disposition_report, statistics
+from build_tools.errors import LocatedError
 
 NUMBERING = ("continuous", "per-page", "none")
 
 
-class WorkflowError(Exception):
+class WorkflowError(LocatedError):
     """A ballot or stage step the user has to fix: printed as ``path:line: message``."""
-
-    def __init__(self, path: str | Path | None, line: int | None, message: str) -> None:
-        self.path = str(path) if path is not None else None
-        self.line = line
-        self.message = message
-        super().__init__(str(self))
-
-    def __str__(self) -> str:
-        where = self.path or "<input>"
-        return f"{where}:{self.line}: {self.message}" if self.line else f"{where}: {self.message}"
 
 
 def current_iteration(info: DraftFile) -> tuple[str, int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -15,6 +16,25 @@ from build_tools import __version__
 class _LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted([*super().list_commands(ctx), *LAZY_COMMANDS])
+
+    def invoke(self, ctx: click.Context) -> object:
+        # The last line of defence: a user error names its file and line, and even a bug in
+        # Clause ends in one clear sentence (CLAUSE_DEBUG=1 shows the traceback).
+        from build_tools.errors import LocatedError
+
+        try:
+            return super().invoke(ctx)
+        except LocatedError as exc:
+            click.echo(f"clause: {exc}", err=True)
+            sys.exit(2)
+        except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
+            raise
+        except Exception as exc:  # noqa: BLE001
+            if os.environ.get("CLAUSE_DEBUG"):
+                raise
+            click.echo(f"clause: internal error: {type(exc).__name__}: {exc} (please report it; "
+                       "run with CLAUSE_DEBUG=1 for details)", err=True)
+            sys.exit(2)
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in LAZY_COMMANDS:

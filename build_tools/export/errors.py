@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from build_tools.errors import LocatedError
 
-class ExportError(Exception):
+
+class ExportError(LocatedError):
     """A draft cannot be exported (unreadable, a missing figure, a figure outside the
     repository). The CLI prints ``file:line: message`` and exits 2."""
 
     def __init__(self, path: Path | str, line: int, message: str) -> None:
-        super().__init__(f"{path}:{line}: {message}")
-        self.path = Path(path)
-        self.line = line
-        self.message = message
+        super().__init__(path, line, message)
+        self.path = Path(path)  # type: ignore[assignment]  # callers use it as a Path
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
