@@ -76,7 +76,11 @@ def export_draft(path: Path, out_dir: Path, formats: Iterable[str], ballot: bool
     cover = cover_of(draft)
     stem = output_stem(path)
     result = ExportResult(path)
-    with tempfile.TemporaryDirectory(prefix="clause-export-") as tmp, staging() as stage:
+    # The build folder sits in the output folder, so whoever owns that folder (a publish's
+    # scratch space) also clears what a killed export leaves behind.
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".clause-export-", dir=out_dir.resolve()) as tmp, \
+            staging() as stage:
         build = Path(tmp)
         images = stage_figures(draft, repository_root(path), build)
         if "pdf" in formats:
