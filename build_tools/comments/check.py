@@ -316,6 +316,14 @@ def check_comment_paths(
 
     Returns the files that could be read (for collation) and all findings.
     """
+    files, unreadable = read_comment_files(paths)
+    return files, unreadable + check_comment_files(files, resolve)
+
+
+def read_comment_files(
+    paths: Iterable[str | Path],
+) -> tuple[list[CommentFile], list[CommentFinding]]:
+    """The files that can be read, and a CMT-001 finding for each one that cannot."""
     files: list[CommentFile] = []
     unreadable: list[CommentFinding] = []
     for path in paths:
@@ -325,4 +333,4 @@ def check_comment_paths(
             unreadable.append(
                 CommentFinding(str(path), exc.line, "CMT-001", RULES["CMT-001"], exc.message)
             )
-    return files, unreadable + check_comment_files(files, resolve)
+    return files, unreadable

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .check import RULES, CommentFinding, check_comment_files
+from .check import RULES, CommentFinding, check_comment_files, read_comment_files
 from .collate import collate
 from .errors import CommentError
 from .model import Comment, CommentFile
@@ -60,19 +60,6 @@ def draft_stem_of(path: Path, root: Path) -> str | None:
     return parts[0] if len(parts) == 3 else None
 
 
-def _read(paths: list[Path]) -> tuple[list[CommentFile], list[CommentFinding]]:
-    files: list[CommentFile] = []
-    findings: list[CommentFinding] = []
-    for path in paths:
-        try:
-            files.append(read_comment_file(path))
-        except CommentError as exc:
-            findings.append(
-                CommentFinding(str(path), exc.line, "CMT-001", RULES["CMT-001"], exc.message)
-            )
-    return files, findings
-
-
 def _key(cf: CommentFile) -> Key | None:
     if cf.document and cf.stage and cf.iteration is not None:
         return (cf.document, cf.stage, cf.iteration)
@@ -93,7 +80,7 @@ def check_paths(
     finding, including CMT-015 notes saying why a draft or its lines were not checked.
     """
     paths = comment_paths(paths if paths is not None else [root / "comments"])
-    files, findings = _read(paths)
+    files, findings = read_comment_files(paths)
     needs = {k for cf in files if (k := _key(cf)) and any(c.line for c in cf.comments)}
     resolver = DraftResolver(root, lines=needs if lines else False, cache=cache)
     groups: dict[str | None, list[CommentFile]] = {}

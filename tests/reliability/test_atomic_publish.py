@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -21,36 +20,19 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from wg_repo import GIT_ENV, working_group_repo
+from wg_repo import git as _git
 
-REPO = Path(__file__).resolve().parents[2]
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
-    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-}
 STEMS = ("mvs-0001-terminology", "mvs-0001-terminology-zh", "mvs-0002-reference-architecture")
 pytestmark = pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX process groups")
 
 
-def _git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
-                   env={**os.environ, **GIT_ENV})
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """The working group's drafts and comments with tags v0.1 and v0.2, published once."""
-    root = tmp_path / "repo"
-    root.mkdir()
-    for name in ("drafts", "comments"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "pyproject.toml").write_text('[tool.clause]\npaths = ["drafts"]\ntags = "v*"\n',
-                                         encoding="utf-8")
-    _git(root, "-c", "init.defaultBranch=main", "init", "-q")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "-m", "drafts")
-    _git(root, "tag", "v0.1")
+    root = working_group_repo(tmp_path / "repo", "drafts")
     draft = root / "drafts" / "mvs-0002-reference-architecture.md"
     draft.write_text(draft.read_text(encoding="utf-8") + "\nA sentence added in v0.2.\n",
                      encoding="utf-8")

@@ -23,14 +23,9 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from wg_repo import GIT_ENV, working_group_repo
 
-REPO = Path(__file__).resolve().parents[2]
 DRAFT = "drafts/mvs-0001-terminology.md"
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
-    "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
-    "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1",
-}
 BLOCKER = textwrap.dedent('''\
     """Written by tests/reliability/test_offline.py: this interpreter has no network."""
     import errno
@@ -113,9 +108,6 @@ FETCHY = textwrap.dedent("""
     """)
 
 
-def _git(root: Path, *args: str) -> None:
-    subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True,
-                   env={**os.environ, **GIT_ENV})
 
 
 def _namespace() -> list[str]:
@@ -168,17 +160,7 @@ class Offline:
 
 @pytest.fixture
 def offline(tmp_path: Path) -> Offline:
-    root = tmp_path / "repo"
-    root.mkdir()
-    for name in ("drafts", "comments"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    (root / "pyproject.toml").write_text('[tool.clause]\npaths = ["drafts"]\ntags = "v*"\n',
-                                         encoding="utf-8")
-    _git(root, "-c", "init.defaultBranch=main", "init", "-q")
-    _git(root, "add", "-A")
-    _git(root, "commit", "-q", "-m", "drafts and comments")
-    _git(root, "tag", "v0.1")
+    root = working_group_repo(tmp_path / "repo", "drafts and comments")
     return Offline(root, tmp_path)
 
 
