@@ -1,8 +1,10 @@
 """The Draft model: the single source of truth every view reads.
 
 Numbering, labels, term numbers and requirement ids are computed once, by the parser,
-and stored here. Every element keeps its 1-based source line in the file (front-matter
-included), so findings, comments and line maps can point back at the Markdown.
+and stored here. The model goes down to the inline element (``Inline``): every element keeps
+its source position in the file (front-matter included), and the plain text of every block
+maps back to the file (``positions.TextMap``), so findings, comments and line maps point at
+the exact line and column of the Markdown.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+from build_tools.positions import LineIndex, Span, TextMap
 
 # Clause kinds, in the order ISO/IEC Directives Part 2 and GB/T 1.1 prescribe.
 FOREWORD = "foreword"
@@ -26,12 +30,89 @@ BIBLIOGRAPHY = "bibliography"
 SPECIAL_KINDS = (FOREWORD, INTRODUCTION, SCOPE, NORMATIVE_REFERENCES, TERMS, SYMBOLS, ANNEX, BIBLIOGRAPHY)
 
 
+# Inline kinds. Containers (emph, strong, strike, link, xref) hold children; the others are
+# leaves. "attrs" is a trailing {#id .class} and "pin" a requirement pin {#req-…}: markup,
+# never text.
+TEXT, EMPH, STRONG, STRIKE, CODE, LINK, XREF, IMAGE = (
+    "text", "emph", "strong", "strike", "code", "link", "xref", "image")
+FOOTNOTE_REF, PIN, ATTRS, SOFTBREAK, HARDBREAK, HTML = (
+    "footnote-ref", "pin", "attrs", "softbreak", "hardbreak", "html")
+CONTAINERS = (EMPH, STRONG, STRIKE, LINK, XREF)
+
+
+@dataclass
+class Inline:
+    """One inline element. ``start``/``end`` are file offsets of its Markdown (end exclusive).
+
+    text: literal content of text, code and html; the alt text of an image.
+    target: href of a link, anchor of an xref (``[](#id)``, or ``other.md#id`` across drafts),
+    src of an image, label of a footnote reference, id of a pin or attrs.
+    label: the resolved label of an xref ("Table 1", "3.4"), filled once the draft is numbered.
+    """
+
+    kind: str
+    start: int
+    end: int
+    text: str = ""
+    target: str = ""
+    children: list[Inline] = field(default_factory=list)
+    label: str = ""
+    offsets: list[int] | None = field(default=None, repr=False)  # text chars not 1:1 in the file
+
+    def walk(self) -> Iterator[Inline]:
+        yield self
+        for child in self.children:
+            yield from child.walk()
+
+
+@dataclass
+class Phrase:
+    """A run of inline content: a paragraph, a heading title, a list item, a table cell, a
+    caption. ``text`` is what a reader sees (labels of cross-references filled in, markup and
+    footnote markers gone); ``map`` takes an offset in it back to the file; ``code`` lists the
+    ranges of ``text`` that came from code spans (not prose)."""
+
+    source: str
+    nodes: list[Inline]
+    start: int
+    end: int
+    text: str = ""
+    map: TextMap = field(default_factory=TextMap, repr=False)
+    code: list[tuple[int, int]] = field(default_factory=list)
+
+    def walk(self) -> Iterator[Inline]:
+        for node in self.nodes:
+            yield from node.walk()
+
+    @property
+    def prose(self) -> str:
+        """``text`` with code spans blanked out (same length, so offsets are the same)."""
+        if not self.code:
+            return self.text
+        chars = list(self.text)
+        for a, b in self.code:
+            chars[a:b] = "\x00" * (b - a)
+        return "".join(chars)
+
+
+@dataclass
+class Citation:
+    """A document identifier cited in running text ("ISO 8601-1:2019", "GB/T 35273—2020")."""
+
+    ident: str  # as written
+    key: str  # one form for one document: "RFC9110", "GB/T35273"
+    line: int
+    column: int
+
+
 @dataclass
 class Block:
     """A block inside a clause: paragraph, note, example, list, table, figure, code, html, quote.
 
     ``source`` is the block's Markdown as written (inline markup kept); ``text`` is its plain
-    text with the same line breaks, so ``line + text[:i].count("\\n")`` is the line of offset i.
+    text (a list's items and a table's rows on lines of their own) and ``map`` takes an offset
+    of ``text`` back to the file: ``position(i)`` is the (line, column) of character i.
+    ``phrases`` are the block's pieces of inline content in written order.
     """
 
     kind: str
@@ -42,9 +123,41 @@ class Block:
     number: int | None = None  # for notes/examples: the number typed by the author ("NOTE 2")
     label: str = ""  # "NOTE 2", "EXAMPLE", "注1：" as typed
     suppressed: frozenset[str] = frozenset()
+    phrases: list[Phrase] = field(default_factory=list, repr=False)
+    map: TextMap | None = field(default=None, repr=False)
+    code: list[tuple[int, int]] = field(default_factory=list, repr=False)
+    start: int = 0  # file offsets of the block's first and last character
+    end: int = 0
+
+    @property
+    def phrase(self) -> Phrase | None:
+        return self.phrases[0] if self.phrases else None
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column) in the file of character ``offset`` of ``text``."""
+        if self.map is None:
+            return self.line + self.text.count("\n", 0, offset), 1
+        return self.map.line_col(offset)
 
     def line_at(self, offset: int) -> int:
-        return self.line + self.text.count("\n", 0, offset)
+        return self.position(offset)[0]
+
+    @property
+    def is_prose(self) -> bool:
+        """Quotations reproduce another document's words; code and HTML are not text."""
+        return self.kind not in ("quote", "code", "html")
+
+    @property
+    def prose(self) -> str:
+        """``text`` with code spans blanked out; empty for quotations, code and HTML."""
+        if not self.is_prose:
+            return ""
+        if not self.code:
+            return self.text
+        chars = list(self.text)
+        for a, b in self.code:
+            chars[a:b] = "\x00" * (b - a)
+        return "".join(chars)
 
 
 @dataclass
@@ -53,6 +166,8 @@ class ListItem:
     text: str
     source: str
     depth: int = 1
+    phrase: Phrase | None = field(default=None, repr=False)
+    ordered: bool = False
 
 
 @dataclass
@@ -67,10 +182,13 @@ class Table(Block):
     caption: str = ""
     caption_line: int = 0
     anchor: str | None = None
-    header: list[str] = field(default_factory=list)
+    header: list[str] = field(default_factory=list)  # the cells' Markdown
     rows: list[list[str]] = field(default_factory=list)
     label: str = ""  # "Table 1", "Table A.1", "表1"
     notes: list[Block] = field(default_factory=list)
+    caption_phrase: Phrase | None = field(default=None, repr=False)
+    header_cells: list[Phrase] = field(default_factory=list, repr=False)
+    row_cells: list[list[Phrase]] = field(default_factory=list, repr=False)
 
 
 @dataclass
@@ -79,6 +197,7 @@ class Figure(Block):
     src: str = ""
     anchor: str | None = None
     label: str = ""  # "Figure 1", "图A.1"
+    title_phrase: Phrase | None = field(default=None, repr=False)
 
 
 @dataclass
@@ -92,6 +211,7 @@ class Reference:
     anchor: str | None = None
     normative: bool = True
     number: int = 0  # bibliography [n]
+    phrase: Phrase | None = field(default=None, repr=False)
 
     @property
     def base_ident(self) -> str:
@@ -123,6 +243,9 @@ class TermEntry:
     attributes_line: dict[str, int] = field(default_factory=dict)
     subterms: list[TermEntry] = field(default_factory=list)
     level: int = 2
+    preferred_phrase: Phrase | None = field(default=None, repr=False)
+    # The phrases of the attribute lines, without their "admitted:" keys, in written order.
+    attribute_phrases: list[tuple[str, Phrase]] = field(default_factory=list, repr=False)
 
     @property
     def label(self) -> str:
@@ -138,7 +261,10 @@ class Clause:
     number: str = ""  # "", "1", "5.2.1", "A", "A.1"
     anchor: str | None = None
     explicit_anchor: bool = False
-    obligation: str | None = None  # annexes: "normative" | "informative"
+    # Annexes: "normative" | "informative". An annex that does not say is read as informative
+    # (so no provision of it counts); ``obligation_stated`` tells STRUCT-05 it was not said.
+    obligation: str | None = None
+    obligation_stated: bool = False
     classes: list[str] = field(default_factory=list)
     blocks: list[Block] = field(default_factory=list)
     children: list[Clause] = field(default_factory=list)
@@ -147,6 +273,7 @@ class Clause:
     parent: Clause | None = field(default=None, repr=False)
     heading_source: str = ""
     label: str = ""  # "Clause 5", "5.2", "Annex A", "A.1", "Foreword"; zh "第5章", "附录A"
+    title_phrase: Phrase | None = field(default=None, repr=False)
 
     def walk(self) -> Iterator[Clause]:
         yield self
@@ -214,6 +341,16 @@ class Xref:
     text: str  # "" for [](#id): filled with the target's label
     line: int
     column: int = 1
+    in_code: bool = False
+
+
+@dataclass
+class Footnote:
+    """A footnote definition ``[^label]: …``; ``number`` is its place in reference order."""
+
+    label: str
+    number: int
+    blocks: list[Block] = field(default_factory=list)
 
 
 @dataclass
@@ -221,6 +358,7 @@ class Image:
     src: str
     line: int
     alt: str = ""
+    column: int = 1
 
 
 @dataclass
@@ -253,7 +391,16 @@ class Draft:
     problems: list[ParseProblem] = field(default_factory=list)
     suppressions: dict[int, dict[str, str]] = field(default_factory=dict)  # line -> rule -> reason
     suppression_ends: dict[int, int] = field(default_factory=dict)  # block line -> its last line
+    footnotes: dict[str, Footnote] = field(default_factory=dict)  # label -> definition
+    citations: list[Citation] = field(default_factory=list)
+    index: LineIndex = field(default_factory=lambda: LineIndex(""), repr=False)
     memo: dict[str, Any] = field(default_factory=dict, repr=False, compare=False)  # rule scratch
+
+    def span(self, start: int, end: int) -> Span:
+        return self.index.span(start, end)
+
+    def line_col(self, offset: int) -> tuple[int, int]:
+        return self.index.line_col(offset)
 
     # --- front-matter views -------------------------------------------------------------
     @property

@@ -16,25 +16,34 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
 from build_tools import frontmatter
+from build_tools import inline_parse as IP
 from build_tools.i18n import labels as L
-from build_tools.i18n.refs import IDENT_RE
+from build_tools.i18n.refs import IDENT_RE, citation_key, find_citations
 from build_tools.i18n.verbal import has_requirement
 from build_tools.model import (
     ANNEX,
     BIBLIOGRAPHY,
     CLAUSE,
     FOREWORD,
+    IMAGE,
     INTRODUCTION,
     NORMATIVE_REFERENCES,
+    PIN,
     TERMS,
+    TEXT,
+    XREF,
     Block,
+    Citation,
     Clause,
     Draft,
     Figure,
+    Footnote,
     Image,
+    Inline,
     ListBlock,
     ListItem,
     ParseProblem,
+    Phrase,
     Reference,
     Requirement,
     Table,
@@ -42,6 +51,7 @@ from build_tools.model import (
     TermEntry,
     Xref,
 )
+from build_tools.positions import LineIndex, join_maps
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -151,6 +161,7 @@ def parse_bytes(data: bytes, path: Path | str) -> Draft:
 
 def parse_text(text: str, path: Path | str = "draft.md") -> Draft:
     draft = Draft(path=Path(path), text=text)
+    draft.index = LineIndex(text)
     fm = frontmatter.read(text)
     draft.has_front_matter = fm.present
     draft.meta = fm.data
@@ -170,27 +181,72 @@ def parse_text(text: str, path: Path | str = "draft.md") -> Draft:
         draft.problems.append(ParseProblem(offset + 1, "the Markdown is nested too deeply to read",
                                            "FILE-READ", fatal=True))
         return draft
-    _Builder(draft, offset).run(tokens)
+    builder = _Builder(draft, offset)
+    builder.run(tokens)
     _number(draft)
-    _fill_labels(draft)
+    _fill_labels(draft, builder)
+    _citations(draft)
     _requirements(draft)
     return draft
 
 
-def _fill_labels(draft: Draft) -> None:
-    """Put each empty cross-reference's label into the plain text, as a reader sees it."""
+def _label_for(draft: Draft) -> IP.Flattener:
+    def label_of(node: Inline) -> str:
+        if "#" in node.target:  # another draft's element: the site fills it from that model
+            return node.target.partition("#")[2]
+        return draft.label_of(node.target) or node.target
 
-    def fill(text: str) -> str:
-        if _LABEL_OPEN not in text:
-            return text
-        return _LABEL_RE.sub(lambda m: draft.label_of(m.group(1)) or m.group(1), text)
+    return IP.Flattener(draft.index, label_of)
 
-    blocks = [*draft.preamble, *draft.blocks()]
-    for block in blocks:
-        block.text = fill(block.text)
+
+def _fill_labels(draft: Draft, builder: _Builder) -> None:
+    """Put each empty cross-reference's label into the plain text, as a reader sees it: the
+    phrases that hold one are flattened again now that every target is numbered."""
+    flat = _label_for(draft)
+    for node in builder.empty_xrefs:
+        target = node.target
+        if "#" not in target:
+            node.label = draft.label_of(target) or ""
+    for phrase in builder.labelled:
+        flat.phrase(phrase)
+    for block in builder.labelled_blocks:
+        _block_text(block, draft.index)
         if isinstance(block, ListBlock):
             for item in block.items:
-                item.text = fill(item.text)
+                if item.phrase is not None:
+                    item.text = item.phrase.text
+
+
+def _block_text(block: Block, index: LineIndex) -> None:
+    """A block's text and map from its phrases (cells " | ", items and rows on their own line)."""
+    if isinstance(block, Table):
+        rows = [block.header_cells, *block.row_cells]
+        row_parts = [join_maps([(c.text, c.map) for c in row], " | ", index) for row in rows]
+        block.text, block.map = join_maps(row_parts, "\n", index)
+        block.code = []
+        return
+    phrases = block.phrases
+    if len(phrases) == 1:
+        block.text, block.map, block.code = phrases[0].text, phrases[0].map, phrases[0].code
+        return
+    block.text, block.map = join_maps([(p.text, p.map) for p in phrases], "\n", index)
+    code: list[tuple[int, int]] = []
+    at = 0
+    for p in phrases:
+        code.extend((a + at, b + at) for a, b in p.code)
+        at += len(p.text) + 1
+    block.code = code
+
+
+def _citations(draft: Draft) -> None:
+    """Document identifiers cited in running text, as model elements with their position."""
+    for block in [*draft.preamble, *draft.blocks()]:
+        prose = block.prose
+        if not prose:
+            continue
+        for m in find_citations(prose):
+            line, col = block.position(m.start())
+            draft.citations.append(Citation(m.group(0), citation_key(m.group(0)), line, col))
 
 
 # --- building the tree --------------------------------------------------------------------
@@ -203,6 +259,7 @@ class _Inline:
     xrefs: list[Xref]
     images: list[Image]
     links: list[Xref]
+    phrase: Phrase
 
 
 class _Builder:
@@ -211,9 +268,15 @@ class _Builder:
         self.offset = offset
         self.stack: list[Clause] = []
         self.term: TermEntry | None = None
-        self.pending_caption: tuple[str, str | None, int, str] | None = None
+        self.pending_caption: tuple[str, str | None, int, str, Phrase | None] | None = None
         self.pending_suppress: dict[str, str] = {}
         self.lang = draft.language
+        self.index = draft.index
+        self.flat = IP.Flattener(draft.index, lambda node: f"{_LABEL_OPEN}{node.target}{_LABEL_CLOSE}")
+        self.empty_xrefs: list[Inline] = []
+        self.labelled: list[Phrase] = []  # phrases whose text holds a label placeholder
+        self.labelled_blocks: list[Block] = []
+        self.footnote: Footnote | None = None
 
     # -- helpers
     def line(self, token: Token) -> int:
@@ -222,39 +285,52 @@ class _Builder:
     def end_line(self, token: Token) -> int:
         return (token.map[1] if token.map else 0) + self.offset
 
-    def inline(self, token: Token, line: int) -> _Inline:
-        texts: list[str] = []
+    def inline(self, token: Token, line: int, origin: IP.Origin | None = None,
+               attrs: bool = True) -> _Inline:
+        """The phrase of one inline token: nodes with positions, then its plain text."""
+        content = token.content
+        if origin is None:
+            first = (token.map[0] if token.map else 0) + self.offset
+            origin = IP.lines_origin(content, first, self.draft.text, self.index)
+        nodes = IP.build(token.children or [], content, origin)
+        if attrs:
+            IP.split_trailing_attrs(nodes)
+        phrase = self.phrase(content, nodes, origin(0), origin(len(content)))
         xrefs: list[Xref] = []
         images: list[Image] = []
         links: list[Xref] = []
-        cur = line
-        link_stack: list[tuple[str, int, int]] = []
-        for child in token.children or []:
-            t = child.type
-            if t in ("text", "code_inline"):
-                texts.append(child.content)
-            elif t in ("softbreak", "hardbreak"):
-                texts.append("\n")
-                cur += 1
-            elif t == "link_open":
-                href = str(child.attrs.get("href", ""))
-                link_stack.append((href, len("".join(texts)), cur))
-            elif t == "link_close" and link_stack:
-                href, start, lline = link_stack.pop()
-                inner = "".join(texts)[start:]
-                if href.startswith("#"):
-                    xrefs.append(Xref(href[1:], inner.strip(), lline))
-                    if not inner.strip():
-                        # Filled with the target's label once everything is numbered.
-                        texts.append(f"{_LABEL_OPEN}{href[1:]}{_LABEL_CLOSE}")
+        for node in phrase.walk():
+            if node.kind == XREF:
+                ln, col = self.index.line_col(node.start)
+                text = IP.plain_of(node.children).strip()
+                if "#" in node.target:
+                    links.append(Xref(node.target, text, ln, col))
                 else:
-                    links.append(Xref(href, inner.strip(), lline))
-            elif t == "image":
-                images.append(Image(str(child.attrs.get("src", "")), cur, child.content))
-                texts.append(child.content)
-            elif t == "html_inline":
-                continue
-        return _Inline(token.content, "".join(texts), xrefs, images, links)
+                    xrefs.append(Xref(node.target, text, ln, col))
+            elif node.kind == "link":
+                ln, col = self.index.line_col(node.start)
+                links.append(Xref(node.target, IP.plain_of(node.children).strip(), ln, col))
+            elif node.kind == IMAGE:
+                ln, col = self.index.line_col(node.start)
+                images.append(Image(node.target, ln, node.text, col))
+        return _Inline(content, phrase.text, xrefs, images, links, phrase)
+
+    def phrase(self, source: str, nodes: list[Inline], start: int, end: int) -> Phrase:
+        phrase = Phrase(source, nodes, start, end)
+        self.flat.phrase(phrase)
+        if _LABEL_OPEN in phrase.text:
+            self.labelled.append(phrase)
+            self.empty_xrefs.extend(n for n in phrase.walk() if n.kind == XREF)
+        return phrase
+
+    def block_of(self, kind: str, tok: Token, inl: _Inline, end_line: int | None = None) -> Block:
+        ph = inl.phrase
+        block = Block(kind, self.line(tok), self.end_line(tok) if end_line is None else end_line,
+                      inl.source, ph.text, phrases=[ph], map=ph.map, code=ph.code,
+                      start=ph.start, end=ph.end)
+        if ph in self.labelled[-1:]:
+            self.labelled_blocks.append(block)
+        return block
 
     def current(self) -> Clause | None:
         return self.stack[-1] if self.stack else None
@@ -286,10 +362,19 @@ class _Builder:
             lines = block.source.split("\n")
             matches = [_TERM_ATTR_RE.match(ln.strip()) for ln in lines]
             if all(matches):
+                ph = block.phrase
+                line_nodes = IP.split_lines(ph.nodes) if ph is not None else []
                 for i, m in enumerate(matches):
                     assert m is not None
                     key, value = m.group(1).lower(), m.group(2).strip()
                     term.attributes_line[key] = block.line + i
+                    if i < len(line_nodes):
+                        # The "admitted:" key is plain text, as long in the text as typed.
+                        nodes = IP.drop_prefix(line_nodes[i], m.start(2))
+                        sub = self.phrase(IP.plain_of(nodes), nodes,
+                                          nodes[0].start if nodes else ph.start,
+                                          nodes[-1].end if nodes else ph.start)
+                        term.attribute_phrases.append((key, sub))
                     if key == "admitted":
                         term.admitted.append(value)
                     elif key == "deprecated":
@@ -341,14 +426,23 @@ class _Builder:
                 continue
             if t == "blockquote_open":
                 j = _close_index(tokens, i)
-                inner = tokens[i + 1 : j]
-                text = "\n".join(x.content for x in inner if x.type == "inline")
-                block = Block("quote", self.line(tok), self.end_line(tok), text, text)
+                inner = [self.inline(x, self.line(x)) for x in tokens[i + 1 : j]
+                         if x.type == "inline"]
+                source = "\n".join(x.source for x in inner)
+                block = Block("quote", self.line(tok), self.end_line(tok), source, "",
+                              phrases=[x.phrase for x in inner])
+                if inner:
+                    block.start, block.end = inner[0].phrase.start, inner[-1].phrase.end
+                _block_text(block, self.index)
+                if any(x.phrase in self.labelled for x in inner):
+                    self.labelled_blocks.append(block)
                 self.add_block(block)
                 i = j + 1
                 continue
             if t in ("fence", "code_block"):
-                block = Block("code", self.line(tok), self.end_line(tok), tok.content, tok.content)
+                block = Block("code", self.line(tok), self.end_line(tok), tok.content, tok.content,
+                              start=self.index.offset(self.line(tok)),
+                              end=self.index.offset(self.end_line(tok) + 1))
                 self.add_block(block)
                 i += 1
                 continue
@@ -358,11 +452,22 @@ class _Builder:
                 continue
             if t == "footnote_block_open":
                 j = _close_index(tokens, i)
+                footnote: Footnote | None = None
                 for x in tokens[i:j]:
-                    if x.type == "inline":
+                    if x.type == "footnote_open":
+                        meta = x.meta or {}
+                        label = str(meta.get("label", ""))
+                        footnote = Footnote(label, int(meta.get("id", 0)) + 1)
+                        if label and label not in self.draft.footnotes:
+                            self.draft.footnotes[label] = footnote
+                    elif x.type == "inline":
                         line = self.line(x)
                         inl = self.inline(x, line)
-                        self.add_block(Block("footnote", line, line, x.content, inl.text), inl)
+                        block = self.block_of("footnote", x, inl, line)
+                        block.label = footnote.label if footnote else ""
+                        if footnote is not None:
+                            footnote.blocks.append(block)
+                        self.add_block(block, inl)
                 i = j + 1
                 continue
             i += 1
@@ -388,6 +493,8 @@ class _Builder:
         line = self.line(tok)
         raw = inline.content
         title, anchor, classes, _ = parse_attrs(raw)
+        title_phrase = self.inline(inline, line).phrase
+        self.draft.xrefs.extend(self._xrefs_of(title_phrase))
         self.pending_caption = None
         if self.term is not None and level <= self.term.level:
             self.term = None
@@ -395,6 +502,8 @@ class _Builder:
         terms_clause = self._terms_clause()
         if terms_clause is not None and level >= 2 and level <= 3 and not classes:
             self._new_term(terms_clause, title, anchor, line, level, raw)
+            assert self.term is not None
+            self.term.preferred_phrase = title_phrase
             return
         self.term = None
         kind = CLAUSE
@@ -410,9 +519,13 @@ class _Builder:
                 obligation = "normative"
             elif "informative" in classes:
                 obligation = "informative"
+        stated = obligation is not None
+        if kind == ANNEX and obligation is None:
+            obligation = "informative"  # read as informative; STRUCT-05 asks the author to say
         clause = Clause(title=title, kind=kind, level=level, line=line, anchor=anchor,
                         explicit_anchor=anchor is not None, obligation=obligation,
-                        classes=classes, heading_source=raw)
+                        obligation_stated=stated, classes=classes, heading_source=raw,
+                        title_phrase=title_phrase)
         while self.stack and self.stack[-1].level >= level:
             self.stack.pop()
         if level > 1 and not self.stack:
@@ -431,6 +544,14 @@ class _Builder:
         else:
             self.draft.clauses.append(clause)
         self.stack.append(clause)
+
+    def _xrefs_of(self, phrase: Phrase) -> list[Xref]:
+        out = []
+        for node in phrase.walk():
+            if node.kind == XREF and "#" not in node.target:
+                ln, col = self.index.line_col(node.start)
+                out.append(Xref(node.target, IP.plain_of(node.children).strip(), ln, col))
+        return out
 
     def _terms_clause(self) -> Clause | None:
         for clause in reversed(self.stack):
@@ -452,15 +573,20 @@ class _Builder:
 
     def paragraph(self, tok: Token, inline: Token) -> None:
         line = self.line(tok)
-        end = self.end_line(tok)
         content = inline.content
         inl = self.inline(inline, line)
-        image = _IMAGE_RE.match(_ATTRS_RE.sub("", content).strip()) if content.startswith("![") else None
-        if image:
+        ph = inl.phrase
+        nodes = [n for n in ph.nodes if n.kind != "attrs"]
+        if content.startswith("![") and len(nodes) == 1 and nodes[0].kind == IMAGE:
             _, anchor, classes, _ = parse_attrs(content)
-            src = image.group("src").strip("<>")
-            fig = Figure("figure", line, end, content, inl.text, title=image.group("alt").strip(),
-                         src=src, anchor=anchor)
+            img = nodes[0]
+            title = Phrase(img.text, [Inline(TEXT, img.start + 2, img.start + 2 + len(img.text),
+                                             img.text)], img.start, img.end)
+            self.flat.phrase(title)
+            fig = self.block_of("figure", tok, inl)
+            fig = Figure("figure", fig.line, fig.end_line, content, ph.text, phrases=fig.phrases,
+                         map=fig.map, start=fig.start, end=fig.end, title=img.text.strip(),
+                         src=_image_src(content, img.target), anchor=anchor, title_phrase=title)
             self.draft.images.extend(inl.images)
             if self.term is not None:
                 self.term = None
@@ -469,22 +595,23 @@ class _Builder:
         caption = _CAPTION_RE.match(content)
         if caption:
             title, anchor, _, _ = parse_attrs(caption.group("title"))
-            self.pending_caption = (title, anchor, line, content)
+            key = len(content) - len(caption.group("title"))
+            cap_nodes = IP.drop_prefix([n for n in ph.nodes if n.kind != "attrs"], key)
+            cap = self.phrase(IP.plain_of(cap_nodes), cap_nodes,
+                              cap_nodes[0].start if cap_nodes else ph.end, ph.end)
+            self.pending_caption = (title, anchor, line, content, cap)
             self.draft.xrefs.extend(inl.xrefs)
             return
         if content.startswith("#######"):
             self.draft.problems.append(ParseProblem(
                 line, "a heading deeper than '######' (more than five levels below a main clause)",
                 "STRUCT-HEADING"))
-        block = Block("paragraph", line, end, content, inl.text)
+        block = self.block_of("paragraph", tok, inl)
         self._classify(block)
         if self.pending_caption is not None:
             # A caption must be followed directly by its table.
             self._orphan_caption()
         self.add_block(block, inl)
-        clause = self.current()
-        if clause is not None and clause.kind in (NORMATIVE_REFERENCES, BIBLIOGRAPHY) and self.term is None:
-            pass
 
     def _classify(self, block: Block) -> None:
         text = block.text.lstrip()
@@ -506,7 +633,7 @@ class _Builder:
 
     def _orphan_caption(self) -> None:
         assert self.pending_caption is not None
-        _, _, line, _ = self.pending_caption
+        _, _, line, _, _ = self.pending_caption
         self.draft.problems.append(ParseProblem(
             line, "a table caption must be followed directly by its table", "TABLE-CAPTION"))
         self.pending_caption = None
@@ -530,25 +657,35 @@ class _Builder:
         depth = 0
         max_depth = 0
         sources: list[str] = []
-        texts: list[str] = []
+        kinds: list[bool] = []
+        labelled = False
         for tok in tokens:
             if tok.type in ("bullet_list_open", "ordered_list_open"):
                 depth += 1
                 max_depth = max(max_depth, depth)
+                kinds.append(tok.type == "ordered_list_open")
             elif tok.type in ("bullet_list_close", "ordered_list_close"):
                 depth -= 1
+                kinds.pop()
             elif tok.type == "inline":
                 iline = self.line(tok)
                 inl = self.inline(tok, iline)
+                labelled = labelled or inl.phrase in self.labelled[-1:]
                 self.draft.xrefs.extend(inl.xrefs)
                 self.draft.images.extend(inl.images)
                 self.draft.links.extend(inl.links)
-                items.append(ListItem(iline, inl.text, tok.content, depth))
+                items.append(ListItem(iline, inl.text, tok.content, depth, inl.phrase,
+                                      bool(kinds and kinds[-1])))
                 sources.append(tok.content)
-                texts.append(inl.text)
-        block = ListBlock("list", line, self.end_line(first), "\n".join(sources), "\n".join(texts),
-                          ordered=first.type == "ordered_list_open", items=items,
-                          max_depth=max_depth)
+        phrases = [i.phrase for i in items if i.phrase is not None]
+        block = ListBlock("list", line, self.end_line(first), "\n".join(sources), "",
+                          phrases=phrases, ordered=first.type == "ordered_list_open",
+                          items=items, max_depth=max_depth)
+        if phrases:
+            block.start, block.end = phrases[0].start, phrases[-1].end
+        _block_text(block, self.index)
+        if labelled:
+            self.labelled_blocks.append(block)
         clause = self.current()
         if clause is not None and clause.kind in (NORMATIVE_REFERENCES, BIBLIOGRAPHY) and clause.level == 1:
             for item in items:
@@ -563,32 +700,58 @@ class _Builder:
         line = self.line(first)
         header: list[str] = []
         rows: list[list[str]] = []
+        header_cells: list[Phrase] = []
+        row_cells: list[list[Phrase]] = []
         row: list[str] = []
+        cells: list[Phrase] = []
         in_head = False
-        for tok in tokens:
+        origins: list[tuple[int, IP.Origin]] = []
+        labelled = False
+        for k, tok in enumerate(tokens):
             if tok.type == "thead_open":
                 in_head = True
             elif tok.type == "thead_close":
                 in_head = False
             elif tok.type == "tr_open":
-                row = []
+                row, cells = [], []
+                count = 0
+                for nxt in tokens[k + 1:]:
+                    if nxt.type == "tr_close":
+                        break
+                    count += nxt.type == "inline"
+                file_line = (tok.map[0] if tok.map else 0) + self.offset
+                base = self.index.starts[file_line] if file_line < len(self.index.starts) else 0
+                stop = (self.index.starts[file_line + 1] - 1
+                        if file_line + 1 < len(self.index.starts) else self.index.length)
+                origins = IP.cells_origin(self.draft.text[base:stop], base, count)
             elif tok.type == "tr_close":
                 if in_head:
-                    header = row
+                    header, header_cells = row, cells
                 else:
                     rows.append(row)
+                    row_cells.append(cells)
             elif tok.type == "inline":
-                inl = self.inline(tok, self.line(tok) if tok.map else line)
+                origin = origins[len(row)][1] if len(row) < len(origins) else None
+                inl = self.inline(tok, self.line(tok) if tok.map else line, origin)
+                labelled = labelled or inl.phrase in self.labelled[-1:]
                 self.draft.xrefs.extend(inl.xrefs)
                 self.draft.links.extend(inl.links)
+                self.draft.images.extend(inl.images)
                 row.append(tok.content)
-        caption, anchor, cline, csource = ("", None, 0, "")
+                cells.append(inl.phrase)
+        caption, anchor, cline, csource, cphrase = ("", None, 0, "", None)
         if self.pending_caption is not None:
-            caption, anchor, cline, csource = self.pending_caption
+            caption, anchor, cline, csource, cphrase = self.pending_caption
             self.pending_caption = None
-        text = "\n".join(" | ".join(r) for r in [header, *rows])
-        table = Table("table", cline or line, self.end_line(first), csource, text, caption=caption,
-                      caption_line=cline, anchor=anchor, header=header, rows=rows)
+        table = Table("table", cline or line, self.end_line(first), csource, "", caption=caption,
+                      caption_line=cline, anchor=anchor, header=header, rows=rows,
+                      caption_phrase=cphrase, header_cells=header_cells, row_cells=row_cells,
+                      phrases=[*header_cells, *(c for r in row_cells for c in r)])
+        table.start = self.index.offset(line)
+        table.end = self.index.offset(self.end_line(first) + 1)
+        _block_text(table, self.index)
+        if labelled:
+            self.labelled_blocks.append(table)
         if self.term is not None:
             self.term = None
         self._place(table)
@@ -608,6 +771,12 @@ def _close_index(tokens: list[Token], i: int) -> int:
     return len(tokens) - 1
 
 
+def _image_src(content: str, parsed: str) -> str:
+    """The figure path as typed (markdown-it percent-encodes it)."""
+    m = _IMAGE_RE.match(_ATTRS_RE.sub("", content).strip())
+    return m.group("src").strip("<>") if m else parsed
+
+
 def _reference(item: ListItem, normative: bool) -> Reference:
     source, anchor, _, _ = parse_attrs(item.source)
     text, _, _, _ = parse_attrs(item.text)
@@ -618,7 +787,7 @@ def _reference(item: ListItem, normative: bool) -> Reference:
     else:
         ident, _, title = text.strip().partition(",")
     return Reference(ident=ident.strip(), title=title.strip().strip("*"), line=item.line,
-                     source=source, anchor=anchor, normative=normative)
+                     source=source, anchor=anchor, normative=normative, phrase=item.phrase)
 
 
 # --- numbering ------------------------------------------------------------------------------
@@ -750,6 +919,18 @@ def _sentences(block: Block) -> list[tuple[str, int]]:
     return out
 
 
+def _pins(block: Block) -> list[tuple[int, str]]:
+    """(text offset where it stood, id) of each requirement pin of a block."""
+    out: list[tuple[int, str]] = []
+    at = 0
+    for phrase in block.phrases:
+        for node in phrase.nodes:
+            if node.kind == PIN:
+                out.append((at + len(phrase.text), node.target))
+        at += len(phrase.text) + 1
+    return out
+
+
 def _requirements(draft: Draft) -> None:
     lang = draft.language
     if draft.doctype == "technical-report":
@@ -764,16 +945,18 @@ def _requirements(draft: Draft) -> None:
                     continue
                 if ("应" not in block.text) if lang == "zh" else ("shall" not in block.text.lower()):
                     continue
-                for sentence, offset in _sentences(block):
+                pins = _pins(block)
+                sentences = _sentences(block)
+                for n, (sentence, offset) in enumerate(sentences):
                     if not has_requirement(sentence, lang):
                         continue
                     count += 1
                     text = " ".join(sentence.split()) if lang != "zh" else "".join(sentence.split())
-                    pin = _REQ_PIN.search(text)
+                    # A pin {#req-…} names the sentence it ends: the one before its place.
+                    end = sentences[n + 1][1] if n + 1 < len(sentences) else len(block.text) + 1
+                    pin = next((p for at, p in pins if offset < at <= end), None)
                     number = clause.number or clause.title
-                    req_id = pin.group(1) if pin else f"R-{number}-{count}"
-                    if pin:
-                        text = text[: pin.start()].rstrip()
+                    req_id = pin or f"R-{number}-{count}"
                     req = Requirement(req_id, number, text, block.line_at(offset), bool(pin))
                     draft.requirements.append(req)
                     if req.pinned and req.id not in draft.targets:

@@ -11,8 +11,10 @@ _PUBLISHER = (
     r"ISO/IEC TR|ISO/IEC TS|IEC TR|IEC TS|ISO TR|ISO TS|ISO/IEC JTC 1)"
 )
 _NUMBER = r"(?:[A-Z]\.)?\d+(?:[.-]\d+)*(?:\.[A-Z]+)?"
+# Not after a letter, digit or "/" of the same word; a CJK character before it is fine
+# ("应符合GB/T 35273的规定" cites GB/T 35273).
 IDENT_RE = re.compile(
-    rf"(?<![\w/]){_PUBLISHER}\s?(?:{_NUMBER})(?:(?P<sep>[:—–-])(?P<year>(?:19|20)\d\d|—))?"
+    rf"(?<![A-Za-z0-9_/]){_PUBLISHER}\s?(?:{_NUMBER})(?:(?P<sep>[:—–-])(?P<year>(?:19|20)\d\d|—))?"
 )
 YEAR_RE = re.compile(r"(?:[:—–]|(?<=\d)-)(?:(?:19|20)\d\d|—)$")
 GB_PREFIX_RE = re.compile(r"^(?:GB/T|GB/Z|GB|SJ/T|YD/T|GA/T|JR/T|T/[A-Z]{2,6})\s?")
@@ -49,3 +51,27 @@ def normalise(ident: str) -> str:
 
 def find_idents(text: str) -> list[re.Match[str]]:
     return list(IDENT_RE.finditer(text))
+
+
+_CITED = re.compile(
+    rf"(?<![A-Za-z0-9_/]){_PUBLISHER}[\s\-]?(?:{_NUMBER})(?:(?:[:—–]|(?<=\d)-)(?:(?:19|20)\d\d|—))?")
+_NUMBER_START = re.compile(r"[\s\-]?(?=[A-Z]?\.?\d)")
+
+
+def find_citations(text: str) -> list[re.Match[str]]:
+    """Identifiers cited in running text, written with a space, a hyphen ("RFC-9110") or
+    nothing between the publisher and the number, next to CJK characters or not."""
+    if not any(p in text for p in ("ISO", "IEC", "GB", "RFC", "IEEE", "ITU", "W3C", "ETSI",
+                                   "T/", "SJ", "YD", "GA", "JR")):
+        return []
+    return list(_CITED.finditer(text))
+
+
+def citation_key(ident: str) -> str:
+    """One form for one document however it is written: "RFC 9110", "RFC-9110" and
+    "IETF RFC 9110" are "RFC9110"; "ISO 8601-1:2019" is "ISO8601-1"; "GB/T 35273—2020" is
+    "GB/T35273"."""
+    ident = " ".join(ident.split())
+    ident = re.sub(r"^IETF\s+", "", ident)
+    ident = re.sub(r"^(RFC|IEEE(?: Std)?|ITU-[TR])[\s-]+", r"\1 ", ident)
+    return normalise(ident)

@@ -153,7 +153,7 @@ class AnnexObligation(Rule):
 
     def check(self, draft: Draft, ctx: Context):
         for clause in draft.clauses:
-            if clause.kind == ANNEX and clause.obligation is None:
+            if clause.kind == ANNEX and not clause.obligation_stated:
                 yield self.finding(draft, clause.line,
                                    f"annex '{clause.title}' needs .normative or .informative",
                                    fix="{.annex .informative}")
