@@ -103,6 +103,15 @@ class Citation:
     key: str  # one form for one document: "RFC9110", "GB/T35273"
     line: int
     column: int
+    block: Block | None = field(default=None, repr=False, compare=False)
+    start: int = 0  # offsets of the identifier in block.text
+    end: int = 0
+    in_list: bool = False  # written in Normative references or the Bibliography
+
+    @property
+    def following(self) -> str:
+        """The text right after the identifier (", 5.2" cites an element of it)."""
+        return self.block.text[self.end:self.end + 40] if self.block is not None else ""
 
 
 @dataclass

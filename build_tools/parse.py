@@ -8,6 +8,7 @@ Nothing here raises on bad input: what cannot be read becomes a ``ParseProblem``
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -240,13 +241,23 @@ def _block_text(block: Block, index: LineIndex) -> None:
 
 def _citations(draft: Draft) -> None:
     """Document identifiers cited in running text, as model elements with their position."""
-    for block in [*draft.preamble, *draft.blocks()]:
+    for block, in_list in _blocks_with_place(draft):
         prose = block.prose
         if not prose:
             continue
         for m in find_citations(prose):
             line, col = block.position(m.start())
-            draft.citations.append(Citation(m.group(0), citation_key(m.group(0)), line, col))
+            draft.citations.append(Citation(m.group(0), citation_key(m.group(0)), line, col,
+                                            block, m.start(), m.end(), in_list))
+
+
+def _blocks_with_place(draft: Draft) -> Iterator[tuple[Block, bool]]:
+    for block in draft.preamble:
+        yield block, False
+    for clause in draft.clauses:
+        listed = clause.kind in (NORMATIVE_REFERENCES, BIBLIOGRAPHY)
+        for block in clause.all_blocks():
+            yield block, listed
 
 
 # --- building the tree --------------------------------------------------------------------
