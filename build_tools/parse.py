@@ -919,12 +919,25 @@ def _register_targets(draft: Draft) -> None:
 def _sentences(block: Block) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     text = block.text
+    cuts = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    if isinstance(block, ListBlock) and len(block.phrases) > 1:
+        # A list item that ends a sentence (or carries a pin) ends it even when the next item
+        # starts in lower case; items ending in ":" or ";" continue the sentence.
+        at = 0
+        for phrase in block.phrases[:-1]:
+            at += len(phrase.text)
+            if phrase.text.rstrip().endswith((".", "!", "?", "。", "！", "？")) or \
+                    any(node.kind == PIN for node in phrase.nodes):
+                cuts.append((at, at + 1))
+            at += 1
+        cuts.sort()
     start = 0
-    for m in _SENTENCE_END.finditer(text):
-        end = m.start()
-        if text[start:end].strip():
-            out.append((text[start:end], start))
-        start = m.end()
+    for a, b in cuts:
+        if a < start:
+            continue
+        if text[start:a].strip():
+            out.append((text[start:a], start))
+        start = b
     if text[start:].strip():
         out.append((text[start:], start))
     return out
