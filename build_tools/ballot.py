@@ -24,14 +24,14 @@ from pathlib import Path
 from typing import Any
 
 from build_tools import frontmatter
-from build_tools.comments.atomic import atomic_write_text
 from build_tools.comments.check import CommentFinding
 from build_tools.comments.collate import collate, write_collated
 from build_tools.comments.docx_writer import write_docx
 from build_tools.comments.repository import check_paths, iteration_dir, iteration_files, today
-from build_tools.comments.resolve import DraftFile, ballot_dir, find_root, read_draft_file
+from build_tools.comments.resolve import DraftFile, ballot_dir, read_draft_file
 from build_tools.comments.stats import disposition_report, statistics
 from build_tools.errors import LocatedError
+from build_tools.project import root_or_here, write_atomic
 
 NUMBERING = ("continuous", "per-page", "none")
 
@@ -106,7 +106,7 @@ def _ballot_changes(info: DraftFile, opens: dt.date, closes: dt.date) -> dict[st
 
 def _write_manifest(folder: Path, info: DraftFile, stage: str, iteration: int,
                     changes: dict[str, Any], text: str, files: dict[str, Path]) -> Path:
-    root = find_root(info.path)
+    root = root_or_here(info.path)
     source = info.path.resolve()
     manifest = {
         "document": info.id,
@@ -128,7 +128,7 @@ def _write_manifest(folder: Path, info: DraftFile, stage: str, iteration: int,
         ],
     }
     target = folder / "manifest.json"
-    atomic_write_text(target, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
+    write_atomic(target, json.dumps(manifest, ensure_ascii=False, indent=2) + "\n")
     return target
 
 
@@ -147,7 +147,7 @@ def open_ballot(draft_path: Path, closes: dt.date, opens: dt.date | None = None,
         raise WorkflowError(draft_path, None, f"a ballot is already recorded (opens "
                             f"{block.get('opens')}, closes {block.get('closes')}); use --force "
                             "to open it again")
-    root = find_root(draft_path)
+    root = root_or_here(draft_path)
     stem = draft_path.stem
     folder = Path(out) if out is not None else ballot_dir(root, stem, stage, iteration)
     if (folder / "manifest.json").exists() and not force:
@@ -160,11 +160,11 @@ def open_ballot(draft_path: Path, closes: dt.date, opens: dt.date | None = None,
         updated = frontmatter.update(text, changes)
     except ValueError as exc:
         raise WorkflowError(draft_path, 1, str(exc)) from None
-    frontmatter.write_atomic(draft_path, updated)
+    write_atomic(draft_path, updated)
     try:
         package = _write_package(draft_path, folder, stage, iteration, changes, updated, progress)
     except BaseException:
-        frontmatter.write_atomic(draft_path, original)  # nothing half-opened is left behind
+        write_atomic(draft_path, original)  # nothing half-opened is left behind
         raise
     return package
 
@@ -186,7 +186,7 @@ def _write_package(draft_path: Path, folder: Path, stage: str, iteration: int,
         [], folder / f"{stem}-comments.docx", document=document, project=title_of(info),
         date=changes["ballot.opens"], stage=stage, iteration=iteration)
     pdf = result.outputs.get("pdf")
-    package.files["yaml"] = atomic_write_text(folder / f"{stem}-comments.yaml", BLANK_YAML.format(
+    package.files["yaml"] = write_atomic(folder / f"{stem}-comments.yaml", BLANK_YAML.format(
         document=document, id=_yaml_string(info.id), stage=_yaml_string(stage),
         iteration=iteration, pdf=pdf.name if pdf else "the ballot PDF"))
     package.manifest = _write_manifest(folder, info, stage, iteration, changes, text,
@@ -212,7 +212,7 @@ def close_ballot(draft_path: Path, out: Path | None = None, fmt: str = "docx",
     draft_path = Path(draft_path)
     info = read_draft_file(draft_path)
     stage, iteration = current_iteration(info)
-    root = find_root(draft_path)
+    root = root_or_here(draft_path)
     folder = Path(out) if out is not None else ballot_dir(root, draft_path.stem, stage, iteration)
     source = iteration_dir(root, draft_path, stage, iteration, comments)
     notes: list[str] = []
@@ -232,7 +232,7 @@ def close_ballot(draft_path: Path, out: Path | None = None, fmt: str = "docx",
     report = disposition_report(collated, document=document, project=title_of(info),
                                 date=date.isoformat(),
                                 ballot=block if isinstance(block, dict) else None)
-    written = {"report": atomic_write_text(folder / f"{stem}-disposition.md", report)}
+    written = {"report": write_atomic(folder / f"{stem}-disposition.md", report)}
     written["table"] = write_collated(collated, folder / f"{stem}-disposition.{fmt}",
                                       document=document, project=title_of(info), date=date,
                                       stage=stage, iteration=iteration)

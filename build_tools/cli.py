@@ -75,7 +75,7 @@ def _split(values: tuple[str, ...]) -> list[str]:
               help="Repair what can be repaired mechanically (GB year dashes, unit spaces, title "
                    "and definition full stops, note labels, leading articles), then report the rest.")
 @click.option("--no-comments", is_flag=True,
-              help="Skip the checks of comments/ (run when no PATHS and no --select are given).")
+              help="Skip the checks of comments/ (the CMT rules: run when no PATHS are given).")
 def lint(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[str, ...],
          ignore: tuple[str, ...], no_cache: bool, jobs: int | None, no_comments: bool,
          fix: bool) -> None:
@@ -84,14 +84,15 @@ def lint(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[s
     PATHS are draft files or folders (default: the paths in [tool.clause], else drafts/).
     Exit status: 0 clean, 1 findings at or above the fail level, 2 usage or input errors.
     """
+    from build_tools import project
     from build_tools.lint import cache as lint_cache
-    from build_tools.lint import config, engine, report
+    from build_tools.lint import engine, report
 
     try:
-        settings = config.load(Path(paths[0]) if paths else None)
-    except config.ConfigError as exc:
+        settings = project.load(Path(paths[0]) if paths else None)
+    except project.ConfigError as exc:
         raise click.UsageError(str(exc)) from None
-    targets = list(paths) or [settings.root / p for p in settings.paths]
+    targets = list(paths) or settings.targets()
     if not paths and not any(t.exists() for t in targets):
         raise click.UsageError("no drafts/ folder here: give the drafts to check as PATHS")
     try:
@@ -106,8 +107,7 @@ def lint(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[s
         cache = None
         if not no_cache:
             key = lint_cache.config_key([r.id for r in rules], settings.severity, settings.root)
-            cache = lint_cache.LintCache(
-                lint_cache.default_dir(settings.root, settings.in_repository), key)
+            cache = lint_cache.LintCache(settings.cache_dir(), key)
         findings, drafts = engine.lint_paths(targets, rules, settings.root, progress, cache, jobs)
         if fix:
             from build_tools.lint.fix import apply_fixes
@@ -121,9 +121,11 @@ def lint(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[s
     except engine.UsageError as exc:
         click.echo(f"clause lint: {exc}", err=True)
         sys.exit(2)
-    if not paths and not select and not no_comments and (settings.root / "comments").is_dir():
+    # The CMT rules check comments/ as a whole: with the drafts of the repository, not PATHS.
+    levels = {r.id: r.level for r in rules if r.family == "comments"}
+    if not paths and levels and not no_comments and (settings.root / "comments").is_dir():
         from build_tools.comments.repository import lint_findings
-        findings = [*findings, *lint_findings(settings.root)]
+        findings = [*findings, *lint_findings(settings.root, levels)]
     output = report.render(fmt, findings, len(drafts))
     if output:
         click.echo(output)
@@ -165,7 +167,7 @@ def rules_cmd(rule_id: str | None, fmt: str) -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def new(draft_id: str, title: str, lang: str, doctype: str, out: Path | None, force: bool) -> None:
     """Create a draft with the mandatory clauses and the exact boilerplate."""
-    from build_tools.frontmatter import write_atomic
+    from build_tools.project import write_atomic
     from build_tools.scaffold import scaffold, slug
 
     suffix = "-zh" if lang == "zh" else ""
@@ -182,9 +184,9 @@ def new(draft_id: str, title: str, lang: str, doctype: str, out: Path | None, fo
 def doctor() -> None:
     """Check that this machine can lint, publish and export, and say how to fix what is missing."""
     from build_tools.doctor import run_checks
-    from build_tools.lint.config import load
+    from build_tools.project import root_or_here
 
-    checks = run_checks(load().root)
+    checks = run_checks(root_or_here())
     for c in checks:
         mark = "ok  " if c.ok else ("MISSING" if c.required else "optional")
         click.echo(f"{mark:<8} {c.name}: {c.detail}")

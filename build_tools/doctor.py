@@ -44,7 +44,9 @@ def _languages(drafts: Path) -> set[str]:
     from build_tools.frontmatter import read
 
     langs = set()
-    for path in sorted(drafts.rglob("*.md"))[:500] if drafts.is_dir() else []:
+    from build_tools.project import find_drafts
+
+    for path in find_drafts([drafts])[:500] if drafts.is_dir() else []:
         try:
             meta = read(path.read_text(encoding="utf-8", errors="replace")).data
         except OSError:

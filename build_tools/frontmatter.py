@@ -10,12 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import re
-import tempfile
 import warnings
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 from ruamel.yaml import YAML
@@ -46,9 +43,11 @@ _MAX_NODES = 20_000
 
 @dataclass
 class FrontMatterProblem:
+    """A front-matter the parser cannot take; ``rule`` is the id of the lint rule reporting it."""
+
     line: int
     message: str
-    rule: str = "FM-SYNTAX"
+    rule: str
     fatal: bool = False
 
 
@@ -183,13 +182,14 @@ def read(text: str) -> FrontMatter:
     fm.start = 1
     if end == -1:
         fm.problems.append(
-            FrontMatterProblem(1, "front-matter is not closed: add a line '---' after it", fatal=True)
+            FrontMatterProblem(1, "front-matter is not closed: add a line '---' after it", "FM-01",
+                               fatal=True)
         )
         return fm
     fm.end = end
     fm.body_offset = offset
     if not yaml_text.strip():
-        fm.problems.append(FrontMatterProblem(1, "front-matter is empty", "FM-TYPE"))
+        fm.problems.append(FrontMatterProblem(1, "front-matter is empty", "FM-01"))
         return fm
     try:
         node = compose_safe(yaml_text)
@@ -197,30 +197,33 @@ def read(text: str) -> FrontMatter:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + 2) if mark is not None else 1
         problem = (exc.problem or str(exc)).strip()
-        fm.problems.append(FrontMatterProblem(line, f"YAML syntax error: {problem}", fatal=True))
+        fm.problems.append(FrontMatterProblem(line, f"YAML syntax error: {problem}", "FM-01",
+                                              fatal=True))
         return fm
     except (YAMLError, ValueError, RecursionError) as exc:
         message = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
-        fm.problems.append(FrontMatterProblem(2, f"YAML error: {message}", fatal=True))
+        fm.problems.append(FrontMatterProblem(2, f"YAML error: {message}", "FM-01", fatal=True))
         return fm
     if node is None:
-        fm.problems.append(FrontMatterProblem(1, "front-matter is empty", "FM-TYPE"))
+        fm.problems.append(FrontMatterProblem(1, "front-matter is empty", "FM-01"))
         return fm
     if not isinstance(node, MappingNode):
         kind = "a list" if isinstance(node, SequenceNode) else "a single value"
         fm.problems.append(
             FrontMatterProblem(
-                2, f"front-matter must be a mapping of keys to values, not {kind}", fatal=True
+                2, f"front-matter must be a mapping of keys to values, not {kind}", "FM-01",
+                fatal=True,
             )
         )
         return fm
     try:
         data = _Builder(fm).build(node, "", 2)
     except _Refused as exc:
-        fm.problems.append(FrontMatterProblem(exc.line, exc.message, "FM-UNSAFE", fatal=True))
+        fm.problems.append(FrontMatterProblem(exc.line, exc.message, "FM-01", fatal=True))
         return fm
     except RecursionError:
-        fm.problems.append(FrontMatterProblem(2, "front-matter is nested too deeply", fatal=True))
+        fm.problems.append(FrontMatterProblem(2, "front-matter is nested too deeply", "FM-01",
+                                              fatal=True))
         return fm
     fm.data = data
     return fm
@@ -268,21 +271,3 @@ def update(text: str, changes: dict[str, Any], remove: tuple[str, ...] = ()) -> 
     lines = text.split("\n")
     body = "\n".join(lines[end:])
     return f"{FENCE}\n{out.getvalue()}{FENCE}\n{body}"
-
-
-def write_atomic(path: Path, content: str | bytes) -> None:
-    """Write through a temporary file in the same folder and rename, so a crash loses nothing."""
-    path = Path(path)
-    data = content.encode("utf-8") if isinstance(content, str) else content
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if path.exists():
-            os.chmod(tmp, path.stat().st_mode & 0o777)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

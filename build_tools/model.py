@@ -376,7 +376,7 @@ class ParseProblem:
 
     line: int
     message: str
-    rule: str = "PARSE"
+    rule: str  # the id of the registered lint rule that reports it (FILE-01, FM-01 …)
     column: int = 1
     fatal: bool = False
 

@@ -106,15 +106,15 @@ def parse_attrs(text: str) -> tuple[str, str | None, list[str], dict[str, str]]:
 def decode(data: bytes) -> tuple[str | None, ParseProblem | None]:
     """Bytes of a draft -> text with LF line ends, or the reason it cannot be read."""
     if not data.strip():
-        return None, ParseProblem(1, "the file is empty", "FILE-READ", fatal=True)
+        return None, ParseProblem(1, "the file is empty", "FILE-01", fatal=True)
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return None, ParseProblem(
-            1, "the file is UTF-16 encoded; drafts must be UTF-8 (save it as UTF-8)", "FILE-READ",
+            1, "the file is UTF-16 encoded; drafts must be UTF-8 (save it as UTF-8)", "FILE-01",
             fatal=True,
         )
     if b"\0" in data[:8192] or b"\0" in data:
         line = data[: data.index(b"\0")].count(b"\n") + 1
-        return None, ParseProblem(line, "the file contains binary data (NUL bytes)", "FILE-READ",
+        return None, ParseProblem(line, "the file contains binary data (NUL bytes)", "FILE-01",
                                   fatal=True)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
@@ -124,7 +124,7 @@ def decode(data: bytes) -> tuple[str | None, ParseProblem | None]:
         line = data[: exc.start].count(b"\n") + 1
         return None, ParseProblem(
             line, f"invalid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
-            "FILE-READ", fatal=True,
+            "FILE-01", fatal=True,
         )
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -139,12 +139,12 @@ def parse_file(path: Path | str) -> Draft:
             draft = Draft(path=path, text="")
             draft.problems.append(ParseProblem(
                 1, f"the file is too large ({size // 1024 // 1024} MB; the limit is "
-                f"{MAX_BYTES // 1024 // 1024} MB)", "FILE-READ", fatal=True))
+                f"{MAX_BYTES // 1024 // 1024} MB)", "FILE-01", fatal=True))
             return draft
         data = path.read_bytes()
     except OSError as exc:
         draft = Draft(path=path, text="")
-        draft.problems.append(ParseProblem(1, f"cannot read the file: {exc.strerror}", "FILE-READ",
+        draft.problems.append(ParseProblem(1, f"cannot read the file: {exc.strerror}", "FILE-01",
                                            fatal=True))
         return draft
     return parse_bytes(data, path)
@@ -171,7 +171,7 @@ def parse_text(text: str, path: Path | str = "draft.md") -> Draft:
     for p in fm.problems:
         draft.problems.append(ParseProblem(p.line, p.message, p.rule, fatal=p.fatal))
     for key, line in fm.duplicates:
-        draft.problems.append(ParseProblem(line, f"duplicate front-matter key '{key}'", "FM-DUPLICATE"))
+        draft.problems.append(ParseProblem(line, f"duplicate front-matter key '{key}'", "FM-05"))
     if any(p.fatal for p in fm.problems) and fm.end <= 0:
         return draft
     offset = fm.body_offset
@@ -180,7 +180,7 @@ def parse_text(text: str, path: Path | str = "draft.md") -> Draft:
         tokens = _MD.parse(body)
     except RecursionError:
         draft.problems.append(ParseProblem(offset + 1, "the Markdown is nested too deeply to read",
-                                           "FILE-READ", fatal=True))
+                                           "FILE-01", fatal=True))
         return draft
     builder = _Builder(draft, offset)
     builder.run(tokens)
@@ -490,7 +490,7 @@ class _Builder:
             if not match.group(2).strip():
                 self.draft.problems.append(ParseProblem(
                     self.line(tok), "a lint-ignore comment needs a reason after the rule id: "
-                    "<!-- lint-ignore RULE-ID: reason -->", "SUPPRESS"))
+                    "<!-- lint-ignore RULE-ID: reason -->", "LINT-01"))
                 return
             for rule in re.split(r"\s*,\s*", match.group(1)):
                 self.pending_suppress[rule] = match.group(2)
@@ -541,14 +541,14 @@ class _Builder:
             self.stack.pop()
         if level > 1 and not self.stack:
             self.draft.problems.append(ParseProblem(
-                line, f"heading level {level} before any '#' main clause", "STRUCT-HEADING"))
+                line, f"heading level {level} before any '#' main clause", "NUM-01"))
             level = 1
             clause.level = 1
         if self.stack:
             parent = self.stack[-1]
             if level > parent.level + 1:
                 self.draft.problems.append(ParseProblem(
-                    line, f"heading jumps from level {parent.level} to {level}", "STRUCT-HEADING"))
+                    line, f"heading jumps from level {parent.level} to {level}", "NUM-01"))
             clause.parent = parent
             clause.kind = CLAUSE
             parent.children.append(clause)
@@ -616,7 +616,7 @@ class _Builder:
         if content.startswith("#######"):
             self.draft.problems.append(ParseProblem(
                 line, "a heading deeper than '######' (more than five levels below a main clause)",
-                "STRUCT-HEADING"))
+                "NUM-01"))
         block = self.block_of("paragraph", tok, inl)
         self._classify(block)
         if self.pending_caption is not None:
@@ -646,7 +646,7 @@ class _Builder:
         assert self.pending_caption is not None
         _, _, line, _, _ = self.pending_caption
         self.draft.problems.append(ParseProblem(
-            line, "a table caption must be followed directly by its table", "TABLE-CAPTION"))
+            line, "a table caption must be followed directly by its table", "XREF-03"))
         self.pending_caption = None
 
     def _place(self, block: Block) -> None:

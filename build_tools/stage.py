@@ -14,10 +14,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools import frontmatter, gitio
+from build_tools import frontmatter, gitio, project
 from build_tools.ballot import WorkflowError, current_iteration
 from build_tools.comments.repository import check_paths, iteration_dir, iteration_files, today
-from build_tools.comments.resolve import find_root, iteration_folder, read_draft_file
+from build_tools.comments.resolve import iteration_folder, read_draft_file
 from build_tools.i18n.stages import ORDER, abbreviation_of, is_valid, next_stage
 from build_tools.scaffold import slug
 
@@ -65,18 +65,21 @@ def tag_name(draft_id: str, language: str, stage: str, iteration: int) -> str:
 
 def blockers(draft_path: Path, stage: str, iteration: int) -> list[str]:
     """What keeps the draft from leaving ``stage`` ``iteration``, one line each."""
-    from build_tools.lint import config, engine
+    from build_tools.lint import engine
 
     out: list[str] = []
-    settings = config.load(draft_path)
+    try:
+        settings = project.load(draft_path)
+    except project.ConfigError as exc:
+        raise WorkflowError(None, None, str(exc)) from None
     try:
         rules = engine.active_rules(settings.select, settings.ignore, settings.severity)
     except engine.UsageError as exc:
-        raise WorkflowError(settings.root / "pyproject.toml", None, str(exc)) from None
+        raise WorkflowError(settings.pyproject, None, str(exc)) from None
     findings, _ = engine.lint_paths([draft_path], rules, settings.root, jobs=1)
     out += [f"{f.file}:{f.line}: lint {f.rule} {f.message}" for f in findings
             if f.severity == "error"]
-    root = find_root(draft_path)
+    root = settings.root
     paths = iteration_files(iteration_dir(root, draft_path, stage, iteration))
     if not paths:
         return out
@@ -112,7 +115,7 @@ def advance(draft_path: Path, to: str | None = None, iteration_only: bool = Fals
     text = draft_path.read_bytes().decode("utf-8-sig")
     changes = {"stage": new[0], "iteration": new[1], "date": today()}
     remove = ("ballot",) if "ballot" in info.meta else ()
-    frontmatter.write_atomic(draft_path, frontmatter.update(text, changes, remove))
+    project.write_atomic(draft_path, frontmatter.update(text, changes, remove))
     result.advanced = True
     if tag and result.tag:
         message = f"{info.id}: {new[0]} {new[1]}"

@@ -7,30 +7,9 @@ clauses such as "Foreword" that the draft has) and ``line_map`` (a list of
 when that iteration cannot be found. This module parses no draft; the CLI wires the callback to
 the Draft model and to git history.
 
-Rules (each `CommentFinding` is (path, line, rule, severity, message)):
-
-========  =======  ==========================================================================
-CMT-001   error    file structure: the file cannot be read as YAML; a required key (document,
-                   stage, iteration, member, comments) missing, empty or of the wrong type; an
-                   entry that is not a mapping
-CMT-002   error    a comment without clause or comment text
-CMT-003   error    type is not ge, te or ed
-CMT-004   error    disposition is not accepted, accepted-in-principle, partially-accepted,
-                   noted or rejected
-CMT-005   error    a disposition other than accepted without an observation
-CMT-006   error    an id used twice among the files of one draft iteration
-CMT-007   error    line is not a positive line number
-CMT-008   warning  unknown key (the message names the closest known key)
-CMT-009   warning  the file's folder or name disagrees with its stage, iteration or member
-CMT-010   error    the clause does not exist in the draft iteration
-CMT-011   error    the line is not in the ballot's line map
-CMT-012   warning  the line lies in another clause than the one the comment names
-CMT-013   warning  the draft iteration cannot be found, so clauses and lines are not checked
-CMT-014   warning  a comment without a type (the GB table has no type column, so imports from
-                   it lack one until the secretariat adds it)
-CMT-015   info     why the draft side was not (fully) checked: the iteration is not in git
-                   history, or no line map could be made (reported by the resolver's caller)
-========  =======  ==========================================================================
+Each `CommentFinding` is (path, line, rule, severity, message). The rules CMT-001 … CMT-015
+are registered with every other rule (build_tools/lint/rules/comments.py: their severities,
+documentation and examples; ``clause rules CMT-001``, docs/RULES.md).
 """
 
 from __future__ import annotations
@@ -41,6 +20,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, NamedTuple, Protocol
 
+from build_tools.lint.rules.comments import severities
+
 from .dispositions import parse_status_cell
 from .errors import CommentError
 from .model import ACCEPTED, DISPOSITIONS, GENERAL_CLAUSE, TYPES, Comment, CommentFile
@@ -48,23 +29,7 @@ from .normalize import normalize_type, split_clauses
 from .yaml_read import ENTRY_KEYS, TOP_KEYS, read_comment_file
 
 ERROR, WARNING, INFO = "error", "warning", "info"
-RULES = {
-    "CMT-001": ERROR,
-    "CMT-002": ERROR,
-    "CMT-003": ERROR,
-    "CMT-004": ERROR,
-    "CMT-005": ERROR,
-    "CMT-006": ERROR,
-    "CMT-007": ERROR,
-    "CMT-008": WARNING,
-    "CMT-009": WARNING,
-    "CMT-010": ERROR,
-    "CMT-011": ERROR,
-    "CMT-012": WARNING,
-    "CMT-013": WARNING,
-    "CMT-014": WARNING,
-    "CMT-015": INFO,
-}
+RULES = severities()  # rule id -> default severity, from the one registry
 STAGE_PATTERN = re.compile(r"^(?:PWI|NP|AWI|WD|CD|DIS|FDIS|PRF|IS)$|^\d{2}\.\d{2}$")
 _ALWAYS_VALID_CLAUSES = {GENERAL_CLAUSE.lower(), "title"}
 

@@ -43,9 +43,9 @@ def _user_errors(command: str) -> Iterator[None]:
 
 
 def _root() -> Path:
-    from build_tools.comments.resolve import find_root
+    from build_tools.project import root_or_here
 
-    return find_root(Path.cwd())
+    return root_or_here(Path.cwd())
 
 
 def _draft(value: str, lang: str | None) -> Path:

@@ -28,7 +28,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.oxml.xmlchemy import BaseOxmlElement
 from docx.shared import Pt, Twips
 
-from .atomic import atomic_write
+from build_tools.project import atomic_write
+
 from .dispositions import encode_observation
 from .docx_ids import add_custom_properties, fingerprint
 from .iso_template import (

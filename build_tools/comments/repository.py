@@ -96,12 +96,18 @@ def check_paths(
     return files, findings
 
 
-def lint_findings(root: Path) -> list[Finding]:
-    """The checks of ``root``/comments as lint findings, for ``clause lint``."""
+def lint_findings(root: Path, levels: dict[str, str] | None = None) -> list[Finding]:
+    """The checks of ``root``/comments as findings of the CMT rules, for ``clause lint``:
+    ``levels`` (rule id -> severity: the active rules, with ``[tool.clause]`` severities)
+    keeps only those rules; default every CMT rule at its own severity."""
+    from build_tools.lint.base import REGISTRY
     from build_tools.lint.base import Finding as LintFinding
 
+    levels = RULES if levels is None else levels
     _, findings = check_paths(root)
-    return [LintFinding(f.path, f.line or 1, f.rule, f.severity, f.message) for f in findings]
+    return [LintFinding(f.path, f.line or 1, f.rule, levels[f.rule],
+                        f"{f.message} ({REGISTRY[f.rule].source})")
+            for f in findings if f.rule in levels]
 
 
 def iteration_dir(root: Path, draft_path: Path, stage: str, iteration: int,

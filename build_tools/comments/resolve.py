@@ -20,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
-from build_tools import frontmatter, gitio
+from build_tools import frontmatter, gitio, project
 from build_tools.model import BIBLIOGRAPHY, FOREWORD, INTRODUCTION, Draft
 from build_tools.parse import parse_text
 
@@ -30,14 +30,6 @@ from .errors import CommentError
 Key = tuple[str, str, int]
 
 
-def find_root(start: Path | None = None) -> Path:
-    """The repository root: [tool.clause] in pyproject.toml, or drafts/ beside .git; else cwd."""
-    from build_tools.lint.config import find_root as lint_root
-
-    here = Path(start or Path.cwd())
-    return lint_root(here) or (here if here.is_dir() else here.parent).resolve()
-
-
 def iteration_folder(stage: str, iteration: int) -> str:
     """"WD2", or "30.20-1" for a harmonized stage code (digits would run together)."""
     return f"{stage}{iteration}" if stage[-1:].isalpha() else f"{stage}-{iteration}"
@@ -45,12 +37,6 @@ def iteration_folder(stage: str, iteration: int) -> str:
 
 def ballot_dir(root: Path, stem: str, stage: str, iteration: int) -> Path:
     return root / "build" / "ballots" / f"{stem}-{iteration_folder(stage, iteration)}"
-
-
-def cache_root(root: Path) -> Path:
-    from build_tools.lint.cache import default_dir
-
-    return default_dir(root, True)
 
 
 @dataclass
@@ -83,12 +69,8 @@ def read_draft_file(path: Path) -> DraftFile:
 
 
 def draft_files(root: Path) -> list[DraftFile]:
-    folder = root / "drafts"
-    if not folder.is_dir():
-        return []
-    return [
-        read_draft_file(p) for p in sorted(folder.glob("*.md")) if not p.name.startswith("_")
-    ]
+    """The drafts of the repository at ``root``: the files ``clause lint`` checks."""
+    return [read_draft_file(p) for p in project.load(root).drafts()]
 
 
 def find_draft(root: Path, ident: str, lang: str | None = None, stem: str | None = None) -> Path:
@@ -242,8 +224,7 @@ def export_line_map(it: Iteration, cache: Path) -> list[dict[str, Any]]:
         lines = results[0].outputs.get("lines")
         if lines is None:
             raise ValueError("the draft's ballot.line_numbering is none: the PDF has no lines")
-        shutil.copyfile(lines, folder / ".lines.json.tmp")
-        (folder / ".lines.json.tmp").replace(done)
+        project.atomic_write(done, lambda temp: shutil.copyfile(lines, temp))
     return _read_map(done)
 
 
@@ -255,7 +236,7 @@ def line_map_of(root: Path, it: Iteration, stage: str, iteration: int,
     try:
         if ballot.is_file():
             return _read_map(ballot), ""
-        return export_line_map(it, cache or cache_root(root)), ""
+        return export_line_map(it, cache or project.cache_dir(root)), ""
     except Exception as exc:  # noqa: BLE001 - no exporter, no fonts, a bad figure: skip lines
         message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
         return None, f"line numbers not checked: no ballot line map and the export failed " \

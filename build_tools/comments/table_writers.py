@@ -18,7 +18,8 @@ import openpyxl
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from .atomic import atomic_write, atomic_write_text
+from build_tools.project import atomic_write, write_atomic
+
 from .dispositions import LABELS, encode_observation
 from .iso_template import COLUMN_NAMES, TITLE
 from .model import Comment
@@ -94,7 +95,7 @@ def write_csv(comments: list[Comment], path: str | Path) -> Path:
     writer.writerow(HEADERS)
     for comment in comments:
         writer.writerow(["" if v is None else _safe(v) for v in table_row(comment)])
-    return atomic_write_text(path, buffer.getvalue(), encoding="utf-8-sig")
+    return write_atomic(path, buffer.getvalue().encode("utf-8-sig"))
 
 
 def _md(text: str | int | None) -> str:
@@ -141,4 +142,4 @@ def markdown_table(comments: list[Comment], title: str | None = None) -> str:
 
 def write_markdown(comments: list[Comment], path: str | Path, *, title: str | None = None) -> Path:
     """Write the comments as a Markdown page (atomically)."""
-    return atomic_write_text(path, markdown_table(comments, title))
+    return write_atomic(path, markdown_table(comments, title))

@@ -16,7 +16,8 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
-from .atomic import atomic_write_text
+from build_tools.project import write_atomic
+
 from .errors import CommentError
 from .ids import assign_ids
 from .model import Comment, CommentFile
@@ -137,7 +138,7 @@ def write_comment_file(cf: CommentFile, path: str | Path | None = None) -> Path:
         raise CommentError(None, None, "no path to write the comment file to")
     if not target.exists():
         assign_ids(cf.comments, cf.member)
-        atomic_write_text(target, dump_comment_file(cf))
+        write_atomic(target, dump_comment_file(cf))
         return target
     current = read_comment_file(target)  # first: it refuses tags and reports lines
     data = _load_for_update(target)
@@ -162,7 +163,7 @@ def write_comment_file(cf: CommentFile, path: str | Path | None = None) -> Path:
             seq.append(_new_entry(comment, cf.member))
         else:
             _update_entry(entry, comment, cf.member, authoritative=True)
-    atomic_write_text(target, _dump(data))
+    write_atomic(target, _dump(data))
     return target
 
 
@@ -216,7 +217,7 @@ def merge_comments(
         cf.comments = [_copy(c) for c in comments]
         assign_ids(cf.comments, member)
         result.added = [c.id for c in cf.comments if c.id]
-        atomic_write_text(target, dump_comment_file(cf))
+        write_atomic(target, dump_comment_file(cf))
         return result
     current = read_comment_file(target)
     expected = {"document": document, "stage": stage, "iteration": iteration, "member": member}
@@ -260,7 +261,7 @@ def merge_comments(
     for key, value in (("document", document), ("stage", stage), ("iteration", iteration)):
         _set_top(data, key, value)
     _set_top(data, "member", file_member)
-    atomic_write_text(target, _dump(data))
+    write_atomic(target, _dump(data))
     return result
 
 

@@ -12,14 +12,10 @@ from build_tools.export.errors import ExportError
 
 
 def _drafts(paths: tuple[Path, ...]) -> list[Path]:
-    """Files as given; a folder stands for its drafts (*.md not starting with "_")."""
-    out: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            out.extend(p for p in sorted(path.glob("*.md")) if not p.name.startswith("_"))
-        else:
-            out.append(path)
-    return out
+    """Files as given; a folder stands for its drafts, the same ones ``clause lint`` checks."""
+    from build_tools.project import find_drafts
+
+    return find_drafts(paths)
 
 
 @click.command("export")

@@ -7,14 +7,13 @@ opened, not even to see whether it exists.
 
 from __future__ import annotations
 
-import os
 import shutil
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from build_tools import project
 from build_tools.export.errors import ExportError
 from build_tools.model import Draft
 from build_tools.render.pandoc import image_key
@@ -23,12 +22,9 @@ IMAGE_TYPES = {".svg", ".png", ".jpg", ".jpeg", ".gif"}
 
 
 def repository_root(path: Path) -> Path:
-    """The nearest folder above ``path`` with a ``.git``; the draft's folder when there is none."""
-    start = path.resolve().parent
-    for folder in (start, *start.parents):
-        if (folder / ".git").exists():
-            return folder
-    return start
+    """The folder a draft's figures must stay inside: the git work tree, else the project root
+    (project.find_root), else the draft's own folder."""
+    return project.git_top(path) or project.root_or_here(path)
 
 
 def figure_sources(draft: Draft) -> dict[str, int]:
@@ -86,16 +82,12 @@ class Staging:
         self.temps: dict[Path, Path] = {}
 
     def path(self, final: Path) -> Path:
-        fd, name = tempfile.mkstemp(prefix=f".{final.name}.", suffix=".tmp", dir=final.parent)
-        os.close(fd)
-        self.temps[final] = Path(name)
+        self.temps[final] = project.temp_beside(final)
         return self.temps[final]
 
     def commit(self) -> None:
-        mode = _file_mode()
         for final, temp in self.temps.items():
-            os.chmod(temp, mode)  # mkstemp makes 0600; outputs are ordinary files
-            os.replace(temp, final)
+            project.install(temp, final)
         self.temps.clear()
 
     def discard(self) -> None:
@@ -112,9 +104,3 @@ def staging() -> Iterator[Staging]:
         stage.commit()
     finally:
         stage.discard()
-
-
-def _file_mode() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask

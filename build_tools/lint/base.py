@@ -94,6 +94,14 @@ class Rule:
         return Finding(str(draft.path), max(line, 1), self.id, self.level,
                        f"{message} ({self.cite(draft)})", column, fix, edit)
 
+    def problems(self, draft: Draft) -> Iterator[Finding]:
+        """The parse problems of this rule's id as findings. The engine reports them for every
+        active rule (even on a draft the rule does not otherwise apply to), so no problem the
+        parser records is lost."""
+        for p in draft.problems:
+            if p.rule == self.id and p.message:
+                yield self.finding(draft, p.line, p.message, p.column)
+
     def check(self, draft: Draft, ctx: Context) -> Iterable[Finding]:
         return ()
 

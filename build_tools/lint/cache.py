@@ -9,24 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
 from build_tools import __version__
+from build_tools.project import write_atomic
 
-ENV = "CLAUSE_CACHE_DIR"
 SCHEMA = 1
-
-
-def default_dir(root: Path, in_repository: bool) -> Path:
-    if os.environ.get(ENV):
-        return Path(os.environ[ENV])
-    if in_repository:
-        return root / ".clause-cache"
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "clause"
 
 
 class LintCache:
@@ -57,12 +46,9 @@ class LintCache:
 
     def put(self, key: str, entry: dict[str, Any]) -> None:
         target = self._file(key)
+        data = json.dumps({**entry, "key": key}, ensure_ascii=False, separators=(",", ":"))
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                json.dump({**entry, "key": key}, handle, ensure_ascii=False, separators=(",", ":"))
-            os.replace(tmp, target)
+            write_atomic(target, data, durable=False)  # a lost entry is only recomputed
         except OSError:
             pass  # a cache that cannot be written only costs time
 

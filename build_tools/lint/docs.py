@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from build_tools.lint import rules as _rules  # noqa: F401
 from build_tools.lint.base import REGISTRY, Example, Rule
+from build_tools.lint.examples import CommentExample
 
 
 def rule_list() -> list[dict[str, str]]:
@@ -18,6 +19,15 @@ def rule_table() -> str:
 
 
 def _snippet(example: Example) -> str:
+    if isinstance(example, CommentExample):
+        parts = [f"--- {CommentExample.FILE} (on the clean example draft) ---",
+                 example.comments.rstrip("\n")]
+        if example.line_map:
+            lines = example.line_map
+            parts.append(f"--- the ballot line map: lines {lines[0]['line']} to "
+                         f"{lines[-1]['line']}, clauses "
+                         f"{', '.join(sorted({str(e['clause']) for e in lines}))} ---")
+        return "\n".join(parts)
     parts = [f"[{example.lang}] " + ", ".join(sorted(example.overrides)) if example.overrides
              else f"[{example.lang}] the clean example draft"]
     for key, value in example.overrides.items():
@@ -38,7 +48,9 @@ def rule_doc(rule_id: str, fmt: str = "text") -> str:
     if cls.source_gb:
         lines.append(f"GB:       {cls.source_gb}")
     langs = ", ".join(cls.languages)
-    lines += [f"Applies:  {langs} drafts", "", cls.doc]
+    applies = ("comment files, comments/<draft>/<stage><iteration>/<member>.yaml"
+               if cls.family == "comments" else f"{langs} drafts")
+    lines += [f"Applies:  {applies}", "", cls.doc]
     if cls.fail:
         lines += ["", "Fails:"] + [_indent(_snippet(e)) for e in cls.fail]
     if cls.passing:

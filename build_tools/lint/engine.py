@@ -14,6 +14,7 @@ from build_tools.lint.base import REGISTRY, Context, Finding, Rule
 from build_tools.lint.cache import LintCache
 from build_tools.model import Draft
 from build_tools.parse import parse_file
+from build_tools.project import find_drafts, root_or_here
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 _PARALLEL_FROM = 16  # below this, starting processes costs more than it saves
@@ -24,18 +25,12 @@ class UsageError(Exception):
 
 
 def discover(paths: Iterable[Path]) -> list[Path]:
-    """Markdown files under the given paths; names starting with '_' are not drafts."""
-    out: list[Path] = []
+    """The drafts the paths stand for (project.find_drafts); a missing path is a usage error."""
+    paths = list(paths)
     for path in paths:
-        if path.is_dir():
-            out.extend(p for p in sorted(path.rglob("*.md"))
-                       if not p.name.startswith("_") and not any(
-                           part.startswith(".") for part in p.relative_to(path).parts))
-        elif path.exists():
-            out.append(path)
-        else:
+        if not path.exists():
             raise UsageError(f"{path}: no such file or folder")
-    return out
+    return find_drafts(paths)
 
 
 def _matches(rule_id: str, patterns: list[str]) -> bool:
@@ -76,6 +71,7 @@ def _single(draft: Draft, rules: list[Rule], ctx: Context, live: bool) -> list[F
     for rule in rules:
         if rule.cross_draft or rule.live != live:
             continue
+        out.extend(f for f in rule.problems(draft) if not _suppressed(draft, f))
         if draft.fatal and rule.needs_model:
             continue
         if not draft.fatal and not rule.applies(draft):
@@ -183,9 +179,7 @@ def lint_paths(paths: list[Path], rules: list[Rule] | None = None, root: Path | 
 
 def lint_drafts(paths: list[Path]) -> list[Finding]:
     """Lint with the default rules: the entry point other views (the site) use."""
-    from build_tools.lint.config import load
-
-    root = load(paths[0] if paths else None).root if paths else None
+    root = root_or_here(paths[0]) if paths else None
     findings, _ = lint_paths(paths, root=root)
     return findings
 

@@ -7,7 +7,11 @@ suite lints a whole draft and checks that the rule (and only that rule) fires.
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+from typing import Any
+
 from build_tools.i18n import boilerplate as B
+from build_tools.lint.base import Example
 
 PARTS_EN: dict[str, str] = {
     "front": """id: MVS 9001
@@ -137,3 +141,15 @@ def assemble(lang: str, overrides: dict[str, str] | None = None) -> str:
     if parts["bibliography"]:
         out.append(f"# {bib}\n\n{parts['bibliography']}\n")
     return "\n".join(out)
+
+
+@dataclass
+class CommentExample(Example):
+    """An example of a comment-file rule (CMT-*): the comment file ``comments`` (YAML), placed at
+    comments/draft/WD1/CN-CESI.yaml beside the clean example draft drafts/draft.md (with
+    ``overrides``) and, when given, the ballot's line map of that draft."""
+
+    comments: str = ""
+    line_map: list[dict[str, Any]] | None = field(default=None)
+
+    FILE = "comments/draft/WD1/CN-CESI.yaml"

@@ -9,8 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from pathlib import Path
 
-from build_tools.frontmatter import write_atomic
 from build_tools.lint.base import Finding
+from build_tools.project import write_atomic
 
 
 def _apply(line: str, old: str, new: str, which: str) -> str | None:

@@ -51,5 +51,6 @@ def from_dict(data: dict[str, Any]) -> Draft:
     if data["fatal"]:
         from build_tools.model import ParseProblem
 
-        draft.problems.append(ParseProblem(1, "", fatal=True))
+        # Only a marker that the draft could not be read: FILE-01 reported it when it was linted.
+        draft.problems.append(ParseProblem(1, "", "FILE-01", fatal=True))
     return draft

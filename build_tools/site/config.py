@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-DEFAULT_PATHS = ["drafts"]
-DEFAULT_TAGS = "v*"
+from build_tools import project
+
 DEFAULT_DOCS_DIR = "build/docs"
 
 
@@ -22,8 +20,8 @@ class ConfigError(Exception):
 @dataclass
 class Project:
     root: Path
-    paths: list[str] = field(default_factory=lambda: list(DEFAULT_PATHS))
-    tags: str = DEFAULT_TAGS
+    paths: list[str] = field(default_factory=lambda: list(project.DEFAULT_PATHS))
+    tags: str = project.DEFAULT_TAGS
     watch: list[str] = field(default_factory=lambda: ["comments"])
 
     @property
@@ -62,53 +60,15 @@ def load_mkdocs_yml(path: Path) -> dict[str, Any]:
 
 
 def find_project(start: Path | None = None) -> Project:
-    """The nearest folder, from ``start`` up, holding mkdocs.yml or a pyproject.toml with
-    ``[tool.clause]``; ``start`` itself when there is none."""
-    start = (start or Path.cwd()).resolve()
-    root = start
-    for folder in (start, *start.parents):
-        if (folder / "mkdocs.yml").is_file() or _has_tool_clause(folder / "pyproject.toml"):
-            root = folder
-            break
-    project = Project(root=root)
-    settings = _tool_clause(root / "pyproject.toml")
-    if isinstance(settings.get("paths"), list) and settings["paths"]:
-        project.paths = [str(p) for p in settings["paths"]]
-    if isinstance(settings.get("tags"), str) and settings["tags"].strip():
-        project.tags = settings["tags"].strip()
-    return project
-
-
-def _has_tool_clause(pyproject: Path) -> bool:
-    return bool(_tool_clause(pyproject)) or (
-        pyproject.is_file() and "[tool.clause]" in pyproject.read_text(encoding="utf-8"))
-
-
-def _tool_clause(pyproject: Path) -> dict[str, Any]:
-    if not pyproject.is_file():
-        return {}
+    """The project around ``start`` (project.load: the root and ``[tool.clause]``)."""
     try:
-        data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
-    section = data.get("tool", {}).get("clause", {})
-    return section if isinstance(section, dict) else {}
-
-
-_SKIP_PART = re.compile(r"^[._]")
+        config = project.load(start)
+    except project.ConfigError as exc:
+        raise ConfigError(str(exc)) from None
+    return Project(root=config.root, paths=config.paths, tags=config.tags)
 
 
 def find_drafts(base: Path, paths: list[str]) -> list[Path]:
-    """Draft files under ``base``: ``*.md`` in the configured paths; names starting with "_"
-    (partials, templates) and hidden folders are not drafts."""
-    found: set[Path] = set()
-    for entry in paths:
-        target = base / entry
-        if target.is_file() and target.suffix == ".md":
-            found.add(target)
-        elif target.is_dir():
-            for path in target.rglob("*.md"):
-                rel = path.relative_to(target)
-                if not any(_SKIP_PART.match(part) for part in rel.parts) and path.is_file():
-                    found.add(path)
-    return sorted(found)
+    """The drafts of the configured ``paths`` under ``base`` (project.find_drafts; paths that
+    do not exist are skipped)."""
+    return project.find_drafts(p for p in (base / entry for entry in paths) if p.exists())

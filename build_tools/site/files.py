@@ -11,6 +11,8 @@ import posixpath
 import shutil
 from pathlib import Path
 
+from build_tools.project import write_atomic
+
 
 class OutputError(Exception):
     pass
@@ -54,10 +56,8 @@ class FileSet:
                 if target.is_file() and target.stat().st_size == len(content) and \
                         target.read_bytes() == content:
                     continue
-                target.parent.mkdir(parents=True, exist_ok=True)
-                tmp = target.with_name(f".{target.name}.tmp")
-                tmp.write_bytes(content)
-                os.replace(tmp, target)
+                # Not durable: a site folder is rebuilt, never the only copy.
+                write_atomic(target, content, durable=False)
             written += 1
         removed = 0
         for folder, dirs, names in os.walk(dest, topdown=False):

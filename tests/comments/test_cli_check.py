@@ -188,6 +188,27 @@ def test_lint_includes_comment_checks_on_the_repository(repo: Path) -> None:
     assert run(repo, "lint", "--select", "TERM").exit_code == 0
 
 
+def test_comment_checks_are_rules_of_the_one_registry(repo: Path) -> None:
+    comment_file(repo, "CN-CESI", '  - clause: "9.9"\n    type: te\n    comment: x\n'
+                 '    proposed_chnage: y\n')
+    documented = run(repo, "rules", "CMT-001")
+    assert documented.exit_code == 0 and "comment files" in documented.output
+    assert "CMT-010" in run(repo, "rules").output
+
+    def rules(*args: str) -> set[tuple[str, str]]:
+        result = run(repo, "lint", "--format", "json", *args)
+        return {(f["rule"], f["severity"]) for f in json.loads(result.stdout)}
+
+    assert rules("--select", "CMT") == {("CMT-008", "warning"), ("CMT-010", "error")}
+    assert rules("--select", "CMT-010") == {("CMT-010", "error")}
+    assert rules("--ignore", "CMT-010") == {("CMT-008", "warning")}
+    pyproject = repo / "pyproject.toml"
+    pyproject.write_text(pyproject.read_text(encoding="utf-8") +
+                         'severity = {"CMT-010" = "warning"}\n', encoding="utf-8")
+    assert rules() == {("CMT-008", "warning"), ("CMT-010", "warning")}
+    assert run(repo, "lint").exit_code == 0  # nothing at error level is left
+
+
 def test_the_example_comment_files_check_clean(repo_root: Path, tmp_path: Path) -> None:
     from build_tools.comments.repository import check_paths
 

@@ -5,12 +5,12 @@ from pathlib import Path
 
 import pytest
 
+from build_tools import project
 from build_tools.comments import (
     Comment,
     CommentError,
     CommentFile,
     assign_ids,
-    atomic,
     merge_comments,
     parse_comment_yaml,
     read_comment_file,
@@ -207,9 +207,9 @@ def test_atomic_write_leaves_the_old_file_when_writing_fails(tmp_path: Path):
         raise RuntimeError("disk full")
 
     with pytest.raises(RuntimeError):
-        atomic.atomic_write(path, fail)
+        project.atomic_write(path, fail)
     assert path.read_text() == "old\n"
     assert [p.name for p in tmp_path.iterdir()] == ["f.txt"]
-    atomic.atomic_write_text(path, "new\n")
+    project.write_atomic(path, "new\n")
     assert path.read_text() == "new\n"
     assert path.stat().st_mode & 0o777 == 0o640

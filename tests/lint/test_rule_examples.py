@@ -2,19 +2,39 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
+from build_tools.comments.repository import lint_findings
 from build_tools.lint.base import REGISTRY, Example
 from build_tools.lint.engine import active_rules, lint_models
-from build_tools.lint.examples import assemble
+from build_tools.lint.examples import CommentExample, assemble
 from build_tools.parse import parse_file
 
 RULES = active_rules()
 
 
+def _check_comments(tmp_path: Path, example: CommentExample):
+    """A comment example as ``clause lint`` sees it: the comment file in a repository whose
+    drafts/ holds the example draft, checked by the comment checks with every CMT rule."""
+    (tmp_path / "drafts").mkdir(exist_ok=True)
+    (tmp_path / "drafts" / "draft.md").write_text(assemble(example.lang, example.overrides),
+                                                  encoding="utf-8")
+    path = tmp_path / CommentExample.FILE
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(example.comments, encoding="utf-8")
+    if example.line_map is not None:
+        ballot = tmp_path / "build" / "ballots" / "draft-WD1" / "draft.lines.json"
+        ballot.parent.mkdir(parents=True, exist_ok=True)
+        ballot.write_text(json.dumps(example.line_map), encoding="utf-8")
+    return lint_findings(tmp_path)
+
+
 def _lint(tmp_path: Path, example: Example):
+    if isinstance(example, CommentExample):
+        return _check_comments(tmp_path, example)
     (tmp_path / "figures").mkdir(exist_ok=True)
     (tmp_path / "figures" / "example.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     path = tmp_path / "draft.md"
@@ -38,6 +58,10 @@ def test_enough_documented_rules() -> None:
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_clean_example_draft_has_no_findings(tmp_path: Path, lang: str) -> None:
     assert _lint(tmp_path, Example(lang, {})) == []
+
+
+def test_clean_comment_file_has_no_findings(tmp_path: Path) -> None:
+    assert _lint(tmp_path, REGISTRY["CMT-001"].passing[0]) == []
 
 
 @pytest.mark.parametrize(("rule_id", "kind", "index", "example"), CASES,

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from build_tools.lint.base import FMT, Context, Example, Rule, register
-from build_tools.model import Draft
+from build_tools.lint.base import FMT, Example, Rule, register
 
 
 @register
@@ -17,11 +16,7 @@ class Unreadable(Rule):
            "files cannot be linted; the finding names the first bad line.")
     fail = [Example("en", {"raw": ""})]
     passing = [Example("en", {})]
-
-    def check(self, draft: Draft, ctx: Context):
-        for p in draft.problems:
-            if p.rule == "FILE-READ":
-                yield self.finding(draft, p.line, p.message)
+    # Reported from the parse problems (Rule.problems): the parser finds what cannot be read.
 
 
 @register
@@ -36,8 +31,4 @@ class SuppressionReason(Rule):
     fail = [Example("en", {"scope": "<!-- lint-ignore VERB-06 -->\nThis document defines terms."})]
     passing = [Example("en", {"scope": "<!-- lint-ignore VERB-06: quoted from the mandate -->\n"
                               "This document defines terms for audio and/or video."})]
-
-    def check(self, draft: Draft, ctx: Context):
-        for p in draft.problems:
-            if p.rule == "SUPPRESS":
-                yield self.finding(draft, p.line, p.message)
+    # Reported from the parse problems (Rule.problems).

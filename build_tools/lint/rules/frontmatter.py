@@ -39,10 +39,9 @@ class Syntax(Rule):
     passing = [Example("en", {})]
 
     def check(self, draft: Draft, ctx: Context):
-        for p in draft.problems:
-            if p.rule in ("FM-SYNTAX", "FM-UNSAFE"):
-                yield self.finding(draft, p.line, p.message)
-        if not draft.has_front_matter and not any(p.rule == "FILE-READ" for p in draft.problems):
+        # What the parser could not take (syntax, tags, an empty block) comes from
+        # Rule.problems; this only adds the missing block.
+        if not draft.has_front_matter and not any(p.rule == "FILE-01" for p in draft.problems):
             yield self.finding(draft, 1, "the draft has no front-matter: start it with '---', "
                                "the keys of FORMAT.md, and '---'")
 
@@ -183,11 +182,7 @@ class DuplicateKey(Rule):
     doc = "YAML keeps only the last of two equal keys, silently; a duplicate is always a mistake."
     fail = [Example("en", _front("stage: WD", "stage: WD\nstage: CD"))]
     passing = [Example("en", {})]
-
-    def check(self, draft: Draft, ctx: Context):
-        for p in draft.problems:
-            if p.rule == "FM-DUPLICATE":
-                yield self.finding(draft, p.line, p.message)
+    # Reported from the parse problems (Rule.problems).
 
 
 @register

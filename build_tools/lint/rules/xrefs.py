@@ -61,9 +61,7 @@ class TableTitle(Rule):
             if not table.caption:
                 yield self.finding(draft, table.line, "table without a title: add 'Table: …' "
                                    "directly above it")
-        for p in draft.problems:
-            if p.rule == "TABLE-CAPTION":
-                yield self.finding(draft, p.line, p.message)
+        # A caption without its table comes from the parse problems (Rule.problems).
 
 
 @register
