@@ -74,11 +74,14 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--fix", is_flag=True,
               help="Repair what can be repaired mechanically (GB year dashes, unit spaces, title "
                    "and definition full stops, note labels, leading articles), then report the rest.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="With --fix, also make the repairs that may change the meaning: rewordings "
+                   "such as 必须 → 应 and 'this standard' → 'this document'.")
 @click.option("--no-comments", is_flag=True,
               help="Skip the checks of comments/ (the CMT rules: run when no PATHS are given).")
 def lint(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[str, ...],
          ignore: tuple[str, ...], no_cache: bool, jobs: int | None, no_comments: bool,
-         fix: bool) -> None:
+         fix: bool, unsafe_fixes: bool) -> None:
     """Check drafts against ISO/IEC Directives Part 2 and GB/T 1.1—2020.
 
     PATHS are draft files or folders (default: the paths in [tool.clause], else drafts/).
@@ -88,6 +91,8 @@ def lint(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[s
     from build_tools.lint import cache as lint_cache
     from build_tools.lint import engine, report
 
+    if unsafe_fixes and not fix:
+        raise click.UsageError("--unsafe-fixes goes with --fix")
     try:
         settings = project.load(Path(paths[0]) if paths else None)
     except project.ConfigError as exc:
@@ -112,10 +117,14 @@ def lint(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[s
         if fix:
             from build_tools.lint.fix import apply_fixes
 
-            repaired = apply_fixes(findings)
-            for path, count in sorted(repaired.items()):
-                click.echo(f"{path}: {count} repair(s)", err=True)
-            if repaired:
+            repaired = apply_fixes(findings, unsafe=unsafe_fixes)
+            for applied in repaired.applied:
+                click.echo(str(applied), err=True)
+            for name, why in sorted(repaired.refused.items()):
+                click.echo(f"{name}: not changed: {why}", err=True)
+            if repaired.unsafe_left:
+                click.echo(f"{repaired.unsafe_left} more repair(s) with --unsafe-fixes", err=True)
+            if repaired.applied:
                 findings, drafts = engine.lint_paths(targets, rules, settings.root, None, cache,
                                                      jobs)
     except engine.UsageError as exc:

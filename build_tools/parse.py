@@ -224,7 +224,17 @@ def _block_text(block: Block, index: LineIndex) -> None:
         rows = [block.header_cells, *block.row_cells]
         row_parts = [join_maps([(c.text, c.map) for c in row], " | ", index) for row in rows]
         block.text, block.map = join_maps(row_parts, "\n", index)
-        block.code = []
+        # The cells' code spans, at their place in the joined text: a code span in a cell is
+        # no more prose than one in a paragraph.
+        code: list[tuple[int, int]] = []
+        at = 0
+        for row in rows:
+            for n, cell in enumerate(row):
+                at += 3 if n else 0
+                code.extend((a + at, b + at) for a, b in cell.code)
+                at += len(cell.text)
+            at += 1
+        block.code = code
         return
     phrases = block.phrases
     if len(phrases) == 1:

@@ -116,9 +116,7 @@ def _work(path: str) -> tuple[list[dict], dict]:
 
 
 def _finding(d: dict) -> Finding:
-    edit = tuple(d["edit"]) if d.get("edit") else None
-    return Finding(d["file"], d["line"], d["rule"], d["severity"], d["message"], d["column"],
-                   d.get("fix"), edit)  # type: ignore[arg-type]
+    return Finding.from_dict(d)
 
 
 def lint_paths(paths: list[Path], rules: list[Rule] | None = None, root: Path | None = None,

@@ -37,13 +37,16 @@ def sarif(findings: list[Finding]) -> str:
         })
     results = []
     for f in findings:
+        region: dict[str, int] = {"startLine": f.line, "startColumn": f.column}
+        if f.end_line:
+            region.update(endLine=f.end_line, endColumn=f.end_column)
         results.append({
             "ruleId": f.rule,
             "level": level[f.severity],
             "message": {"text": f.message},
             "locations": [{"physicalLocation": {
                 "artifactLocation": {"uri": f.file.replace("\\", "/")},
-                "region": {"startLine": f.line, "startColumn": f.column},
+                "region": region,
             }}],
         })
     doc = {
@@ -66,10 +69,19 @@ def _escape_prop(value: str) -> str:
     return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
+def _github_place(f: Finding) -> str:
+    place = f"line={f.line},col={f.column}"
+    if f.end_line:
+        place += f",endLine={f.end_line}"
+        if f.end_line == f.line:  # GitHub takes endColumn only on a one-line annotation
+            place += f",endColumn={f.end_column}"
+    return place
+
+
 def github(findings: list[Finding]) -> str:
     kind = {"error": "error", "warning": "warning", "info": "notice"}
     return "\n".join(
-        f"::{kind[f.severity]} file={_escape_prop(f.file)},line={f.line},col={f.column},"
+        f"::{kind[f.severity]} file={_escape_prop(f.file)},{_github_place(f)},"
         f"title={_escape_prop(f.rule)}::{_escape_data(f.message)}" for f in findings)
 
 

@@ -26,6 +26,15 @@ def _numbering(blocks: list[Block], kind: str, zh: bool) -> list[tuple[Block, st
     return out
 
 
+def _label(block: Block) -> tuple[int, int]:
+    """Where the label ("NOTE 2", "示例1：") is written in a note's or an example's text."""
+    text = block.text
+    lead = len(text) - len(text.lstrip())
+    if block.label and text.startswith(block.label, lead):
+        return lead, lead + len(block.label)
+    return 0, 0
+
+
 class _Numbering(Rule):
     kind = "note"
 
@@ -33,11 +42,11 @@ class _Numbering(Rule):
         zh = draft.language == "zh"
         for clause in draft.walk():
             for block, message in _numbering(clause.blocks, self.kind, zh):
-                yield self.finding(draft, block.line, message)
+                yield self.finding_at(draft, block, *_label(block), message)
         if self.kind == "example":
             for term in draft.terms:
                 for block, message in _numbering(term.examples, "example", zh):
-                    yield self.finding(draft, block.line, message)
+                    yield self.finding_at(draft, block, *_label(block), message)
 
 
 @register

@@ -6,13 +6,20 @@ import re
 
 from build_tools.i18n import boilerplate as B
 from build_tools.i18n.refs import IDENT_RE, base_ident, is_gb_family, normalise
-from build_tools.lint.base import GB, ISO, Context, Example, Rule, register
+from build_tools.lint.base import GB, ISO, Context, Example, Finding, Rule, register
 from build_tools.lint.examples import PARTS_EN, PARTS_ZH
-from build_tools.model import BIBLIOGRAPHY, NORMATIVE_REFERENCES, TERMS, Block, Draft
+from build_tools.model import BIBLIOGRAPHY, NORMATIVE_REFERENCES, TERMS, Block, Draft, Reference
 
 
 def _paragraphs(blocks: list[Block]) -> list[Block]:
     return [b for b in blocks if b.kind == "paragraph"]
+
+
+def _at_reference(rule: Rule, draft: Draft, ref: Reference, message: str) -> Finding:
+    """A finding about a reference-list item: at the first character of its text."""
+    if ref.phrase is not None and ref.phrase.map.starts:
+        return rule.finding_at(draft, ref.phrase, 0, 0, message)
+    return rule.finding_at_line(draft, ref.line, message)
 
 
 @register
@@ -36,12 +43,12 @@ class NormRefBoilerplate(Rule):
         paras = _paragraphs(clause.blocks)
         expected = B.NORMREF_LEAD[rules] if clause.references else B.NORMREF_NONE[rules]
         if not paras or B.normalise(paras[0].text) != B.normalise(expected):
-            line = paras[0].line if paras else clause.line
-            yield self.finding(draft, line, "Clause 2 must open with the exact text: "
-                               f"\"{expected}\"", fix=expected)
+            message = f"Clause 2 must open with the exact text: \"{expected}\""
+            yield (self.finding_at(draft, paras[0], 0, 0, message, fix=expected) if paras
+                   else self.finding_at_line(draft, clause.line, message, fix=expected))
         for extra in paras[1:]:
-            yield self.finding(draft, extra.line, "Clause 2 holds only the boilerplate and the "
-                               "list of references")
+            yield self.finding_at(draft, extra, 0, 0, "Clause 2 holds only the boilerplate and "
+                                  "the list of references")
 
 
 @register
@@ -65,18 +72,20 @@ class TermsBoilerplate(Rule):
         rules = draft.rules
         paras = _paragraphs(clause.blocks)
         if not paras or not B.terms_lead_matches(paras[0].text, rules):
-            line = paras[0].line if paras else clause.line
-            yield self.finding(draft, line, "Clause 3 must open with one of the exact leads, e.g. "
-                               f"\"{B.TERMS_LEADS[rules][0]}\"")
+            message = ("Clause 3 must open with one of the exact leads, e.g. "
+                       f"\"{B.TERMS_LEADS[rules][0]}\"")
+            yield (self.finding_at(draft, paras[0], 0, 0, message) if paras
+                   else self.finding_at_line(draft, clause.line, message))
         if rules == "iso" and not B.normalise(paras[0].text if paras else "").startswith("No terms"):
             db = [b for b in paras[1:2] if B.normalise(b.text) == B.normalise(B.TERMS_DB)]
             lists = [b for b in clause.blocks if b.kind == "list"]
             items_ok = bool(lists) and [B.normalise(i.text) for i in lists[0].items] == \
                 [B.normalise(t) for t in B.TERMS_DB_ITEMS]
             if not db or not items_ok:
-                line = paras[1].line if len(paras) > 1 else clause.line
-                yield self.finding(draft, line, "the lead must be followed by the terminology "
-                                   f"database paragraph: \"{B.TERMS_DB}\" and its two items")
+                message = ("the lead must be followed by the terminology database paragraph: "
+                           f"\"{B.TERMS_DB}\" and its two items")
+                yield (self.finding_at(draft, paras[1], 0, 0, message) if len(paras) > 1
+                       else self.finding_at_line(draft, clause.line, message))
 
 
 @register
@@ -107,12 +116,14 @@ class DraftingBasis(Rule):
         else:
             ok = any(want in t for t in texts)
         if not ok:
-            yield self.finding(draft, paras[0].line if paras else clause.line,
-                               f"the Foreword must state: \"{B.DRAFTING_BASIS[draft.rules]}\"")
+            message = f"the Foreword must state: \"{B.DRAFTING_BASIS[draft.rules]}\""
+            yield (self.finding_at(draft, paras[0], 0, 0, message) if paras
+                   else self.finding_at_line(draft, clause.line, message))
 
 
 def _cited_idents(draft: Draft) -> list[tuple[str, int, str, Block]]:
-    """(identifier, line, following text, block) for documents cited outside the lists."""
+    """(identifier, its offset in the block's text, following text, block) for documents cited
+    in the prose outside the lists (not in code spans, not in quotations)."""
     if "cited_idents" in draft.memo:
         return draft.memo["cited_idents"]
     out = []
@@ -120,11 +131,11 @@ def _cited_idents(draft: Draft) -> list[tuple[str, int, str, Block]]:
         if clause.kind in (NORMATIVE_REFERENCES, BIBLIOGRAPHY):
             continue
         for block in clause.all_blocks():
-            if block.kind in ("code", "html") or not _PUBLISHER_HINT.search(block.text):
+            prose = block.prose
+            if not _PUBLISHER_HINT.search(prose):
                 continue
-            for m in IDENT_RE.finditer(block.text):
-                out.append((m.group(0), block.line_at(m.start()), block.text[m.end():m.end() + 40],
-                            block))
+            for m in IDENT_RE.finditer(prose):
+                out.append((m.group(0), m.start(), prose[m.end():m.end() + 40], block))
     draft.memo["cited_idents"] = out
     return out
 
@@ -152,8 +163,8 @@ class NormRefCited(Rule):
         xrefs = _xref_targets(draft)
         for ref in draft.references(normative=True):
             if normalise(ref.ident) not in cited and (ref.anchor is None or ref.anchor not in xrefs):
-                yield self.finding(draft, ref.line, f"normative reference {ref.ident} is not cited "
-                                   "in the text")
+                yield _at_reference(self, draft, ref, f"normative reference {ref.ident} is not "
+                                    "cited in the text")
 
 
 @register
@@ -173,15 +184,16 @@ class CitedListed(Rule):
         listed = {normalise(r.ident) for r in draft.references()}
         own = normalise(draft.id) if draft.id else ""
         seen: set[str] = set()
-        for ident, line, _, _ in _cited_idents(draft):
+        for ident, start, _, block in _cited_idents(draft):
             key = normalise(ident)
             if key in listed or key == own or key in seen or ident.startswith(("GB/T 1.1", "ISO/IEC Dir")):
                 continue
             if base_ident(ident).startswith("GB/T 1.1"):
                 continue
             seen.add(key)
-            yield self.finding(draft, line, f"{ident} is cited but listed neither in Normative "
-                               "references nor in the Bibliography")
+            yield self.finding_at(draft, block, start, start + len(ident), f"{ident} is cited "
+                                  "but listed neither in Normative references nor in the "
+                                  "Bibliography")
 
 
 _GB_HYPHEN_YEAR = re.compile(r"\b((?:GB/T|GB/Z|GB|SJ/T|YD/T|GA/T|T/[A-Z]{2,6})\s?\d+(?:\.\d+)*)"
@@ -200,13 +212,14 @@ class GbYearDash(Rule):
 
     def check(self, draft: Draft, ctx: Context):
         for block in draft.blocks():
-            if "/T" not in block.text and "GB" not in block.text and "T/" not in block.text:
+            prose = block.prose
+            if "/T" not in prose and "GB" not in prose and "T/" not in prose:
                 continue
-            for m in _GB_HYPHEN_YEAR.finditer(block.text):
+            for m in _GB_HYPHEN_YEAR.finditer(prose):
                 fixed = f"{m.group(1)}—{m.group(3)}"
-                yield self.finding(draft, block.line_at(m.start()),
-                                   f"'{m.group(0)}' must read '{fixed}'", fix=fixed,
-                                   edit=(m.group(0), fixed, "first"))
+                yield self.finding_at(draft, block, m.start(2), m.end(2),
+                                      f"'{m.group(0)}' must read '{fixed}'", fix=fixed,
+                                      replacement="—")
 
 
 _SPECIFIC = re.compile(r"^\s*,?\s*(?:(?:Clause|Subclause|Annex|Table|Figure)\s+[A-Z0-9]|"
@@ -226,10 +239,11 @@ class UndatedSpecific(Rule):
                               "\n\nIdentity follows ISO/IEC 2382:2015, Clause 3."})]
 
     def check(self, draft: Draft, ctx: Context):
-        for ident, line, after, _ in _cited_idents(draft):
+        for ident, start, after, block in _cited_idents(draft):
             if base_ident(ident) == ident.strip() and _SPECIFIC.match(after):
-                yield self.finding(draft, line, f"undated reference {ident} points to "
-                                   f"'{after.strip().split(' ', 2)[0:2][-1]}': add the year")
+                yield self.finding_at(draft, block, start, start + len(ident), f"undated "
+                                      f"reference {ident} points to "
+                                      f"'{after.strip().split(' ', 2)[0:2][-1]}': add the year")
 
 
 @register
@@ -249,11 +263,11 @@ class ReferenceItem(Rule):
     def check(self, draft: Draft, ctx: Context):
         for ref in draft.references(normative=True):
             if not IDENT_RE.match(ref.ident):
-                yield self.finding(draft, ref.line, f"reference '{ref.source[:60]}' does not start "
-                                   "with a document identifier")
+                yield _at_reference(self, draft, ref, f"reference '{ref.source[:60]}' does not "
+                                    "start with a document identifier")
             elif draft.rules == "gb" and is_gb_family(ref.ident) and "《" in ref.title:
-                yield self.finding(draft, ref.line, "titles in the GB reference list are not "
-                                   "enclosed in 《》")
+                yield _at_reference(self, draft, ref, "titles in the GB reference list are not "
+                                    "enclosed in 《》")
 
 
 @register
@@ -275,16 +289,18 @@ class ThisDocument(Rule):
 
     def check(self, draft: Draft, ctx: Context):
         pattern = self._ZH if draft.language == "zh" else self._EN
+        zh = draft.language == "zh"
         for block in draft.blocks():
-            if block.kind in ("code", "html"):
-                continue
-            if draft.language == "zh":
-                if "本标准" not in block.text and "本规范" not in block.text:
+            prose = block.prose
+            if zh:
+                if "本标准" not in prose and "本规范" not in prose:
                     continue
-            elif "this" not in block.text.lower():
+            elif "this" not in prose.lower():
                 continue
-            text = B.strip_exempt(block.text)
+            text = B.strip_exempt(prose)
             for m in pattern.finditer(text):
-                yield self.finding(draft, block.line_at(m.start()),
-                                   f"'{m.group(0)}': write "
-                                   f"{'本文件' if draft.language == 'zh' else 'this document'}")
+                # Unsafe: the sentence around it may need another word once it says "document".
+                instead = "本文件" if zh else m.group(0).split()[0] + " document"
+                yield self.finding_at(draft, block, m.start(), m.end(), f"'{m.group(0)}': write "
+                                      f"{'本文件' if zh else 'this document'}", fix=instead,
+                                      replacement=instead, safe=False)

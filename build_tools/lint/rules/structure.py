@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from build_tools.lint.base import FMT, GB, ISO, Context, Example, Rule, register
+from build_tools.lint.base import FMT, GB, ISO, Context, Example, Finding, Rule, register
 from build_tools.model import (
     ANNEX,
     BIBLIOGRAPHY,
@@ -16,6 +16,7 @@ from build_tools.model import (
     SYMBOLS,
     TERMS,
     Draft,
+    Phrase,
 )
 
 _ORDER = {FOREWORD: 0, INTRODUCTION: 1, SCOPE: 2, NORMATIVE_REFERENCES: 3, TERMS: 4, SYMBOLS: 5,
@@ -61,7 +62,7 @@ class Order(Rule):
         for clause in draft.clauses:
             rank = _ORDER.get(clause.kind, 6)
             if rank < last:
-                yield self.finding(draft, clause.line,
+                yield self.finding_at_line(draft, clause.line,
                                    f"{clause.title!r} ({_NAMES[clause.kind]}) comes after "
                                    f"{_NAMES[last_kind]}" if last_kind else clause.title)
             else:
@@ -70,7 +71,7 @@ class Order(Rule):
         for clause in draft.clauses:
             want = expected.get(clause.kind)
             if want and clause.number != want:
-                yield self.finding(draft, clause.line, f"{_NAMES[clause.kind]} must be Clause "
+                yield self.finding_at_line(draft, clause.line, f"{_NAMES[clause.kind]} must be Clause "
                                    f"{want}, not Clause {clause.number}")
 
 
@@ -95,7 +96,7 @@ class Mandatory(Rule):
                     FOREWORD: "前言", SCOPE: "范围", NORMATIVE_REFERENCES: "规范性引用文件",
                     TERMS: "术语和定义"}[kind]
                 line = draft.clauses[0].line if draft.clauses else draft.meta_end + 1
-                yield self.finding(draft, line, f"the mandatory clause '{title}' is missing")
+                yield self.finding_at_line(draft, line, f"the mandatory clause '{title}' is missing")
 
 
 @register
@@ -113,7 +114,7 @@ class NoSubclauses(Rule):
         for clause in draft.clauses:
             if clause.kind in (FOREWORD, SCOPE, NORMATIVE_REFERENCES) and clause.children:
                 child = clause.children[0]
-                yield self.finding(draft, child.line,
+                yield self.finding_at_line(draft, child.line,
                                    f"'{clause.title}' must not have subclauses ('{child.title}')")
 
 
@@ -135,7 +136,7 @@ class TechnicalClause(Rule):
         if draft.fatal or terms is None:
             return
         if not any(c.kind == CLAUSE for c in draft.clauses) and not terms.terms:
-            yield self.finding(draft, terms.line, "no technical clause follows Terms and definitions")
+            yield self.finding_at_line(draft, terms.line, "no technical clause follows Terms and definitions")
 
 
 @register
@@ -154,7 +155,7 @@ class AnnexObligation(Rule):
     def check(self, draft: Draft, ctx: Context):
         for clause in draft.clauses:
             if clause.kind == ANNEX and not clause.obligation_stated:
-                yield self.finding(draft, clause.line,
+                yield self.finding_at_line(draft, clause.line,
                                    f"annex '{clause.title}' needs .normative or .informative",
                                    fix="{.annex .informative}")
 
@@ -181,7 +182,7 @@ class AnnexCited(Rule):
                         if not (clause.line <= x.line <= _end(draft, clause))}
             if clause.anchor not in external and not (own & cited - own) and \
                     not _text_mentions(draft, clause):
-                yield self.finding(draft, clause.line,
+                yield self.finding_at_line(draft, clause.line,
                                    f"{clause.label} ('{clause.title}') is not cited in the text")
 
 
@@ -232,7 +233,7 @@ class LoneSubclause(Rule):
         for clause in draft.walk():
             if len(clause.children) == 1:
                 child = clause.children[0]
-                yield self.finding(draft, child.line,
+                yield self.finding_at_line(draft, child.line,
                                    f"{child.number or child.title} is the only subclause of "
                                    f"{clause.number or clause.title}")
 
@@ -254,7 +255,7 @@ class Hanging(Rule):
             if clause.children and clause.kind not in (FOREWORD, INTRODUCTION, BIBLIOGRAPHY):
                 content = [b for b in clause.blocks if b.kind not in ("html",)]
                 if content:
-                    yield self.finding(draft, content[0].line,
+                    yield self.finding_at(draft, content[0], 0, 0,
                                        f"hanging paragraph in {clause.number or clause.title}: "
                                        "move the text into a subclause")
 
@@ -273,16 +274,36 @@ class FullStopTitle(Rule):
     def check(self, draft: Draft, ctx: Context):
         for clause in draft.walk():
             if clause.title.rstrip().endswith((".", "。")) and not clause.title.endswith("..."):
-                yield self.finding(draft, clause.line, f"title '{clause.title}' ends with a full stop",
-                                   fix=clause.title.rstrip(".。"),
-                                   edit=(clause.title, clause.title.rstrip(".。"), "first"))
+                yield self._stop(draft, clause.title_phrase, clause.line,
+                                 f"title '{clause.title}' ends with a full stop",
+                                 clause.title.rstrip(".。"))
         for table in draft.tables:
             if table.caption.endswith((".", "。")):
-                yield self.finding(draft, table.caption_line or table.line,
-                                   f"caption '{table.caption}' ends with a full stop")
+                yield self._stop(draft, table.caption_phrase, table.caption_line or table.line,
+                                 f"caption '{table.caption}' ends with a full stop",
+                                 table.caption.rstrip(".。"))
         for fig in draft.figures:
             if fig.title.endswith((".", "。")):
-                yield self.finding(draft, fig.line, f"figure title '{fig.title}' ends with a full stop")
+                yield self._stop(draft, fig.title_phrase, fig.line,
+                                 f"figure title '{fig.title}' ends with a full stop",
+                                 fig.title.rstrip(".。"))
+
+    def _stop(self, draft: Draft, phrase: Phrase | None, line: int, message: str, fixed: str,
+              ) -> Finding:
+        """At the final full stops of a title, with the edit that removes them."""
+        text = phrase.prose.rstrip() if phrase is not None else ""
+        if phrase is None or not text or not phrase.map.starts:
+            return self.finding_at_line(draft, line, message, fix=fixed)
+        start = len(text.rstrip(".。"))
+        return self.finding_at(draft, phrase, start, len(text), message, fix=fixed,
+                               replacement="")
+
+
+def _at_phrase(rule: Rule, draft: Draft, phrase: Phrase | None, line: int, message: str,
+               ) -> Finding:
+    if phrase is not None and phrase.map.starts:
+        return rule.finding_at(draft, phrase, 0, 0, message)
+    return rule.finding_at_line(draft, line, message)
 
 
 _HAND_NUMBER = re.compile(r"^(?:(?:Clause|Annex|第)\s*)?(?:\d+(?:\.\d+)*|[A-Z](?:\.\d+)+)\.?\s+\S")
@@ -302,15 +323,17 @@ class HandNumbered(Rule):
     def check(self, draft: Draft, ctx: Context):
         for clause in draft.walk():
             if _HAND_NUMBER.match(clause.title):
-                yield self.finding(draft, clause.line,
+                yield self.finding_at_line(draft, clause.line,
                                    f"heading '{clause.title}' is numbered by hand; the tool numbers it")
         for term in draft.terms:
             if _HAND_NUMBER.match(term.preferred):
-                yield self.finding(draft, term.line,
+                yield self.finding_at_line(draft, term.line,
                                    f"term '{term.preferred}' is numbered by hand; the tool numbers it")
         for table in draft.tables:
             if _HAND_CAPTION.match(table.caption):
-                yield self.finding(draft, table.caption_line, f"caption '{table.caption}' has a typed number")
+                yield _at_phrase(self, draft, table.caption_phrase, table.caption_line,
+                                 f"caption '{table.caption}' has a typed number")
         for fig in draft.figures:
             if _HAND_CAPTION.match(fig.title):
-                yield self.finding(draft, fig.line, f"figure title '{fig.title}' has a typed number")
+                yield _at_phrase(self, draft, fig.title_phrase, fig.line,
+                                 f"figure title '{fig.title}' has a typed number")

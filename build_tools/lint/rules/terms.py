@@ -9,7 +9,7 @@ from build_tools.i18n import boilerplate as B
 from build_tools.i18n.verbal import provisions
 from build_tools.lint.base import GB, ISO, Context, Example, Rule, register
 from build_tools.lint.examples import PARTS_EN, PARTS_ZH
-from build_tools.model import Draft, TermEntry
+from build_tools.model import Block, Draft, TermEntry
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s", re.I)
 _ZH_LEAD = re.compile(r"^(?:是指|系指|指|是)")
@@ -20,8 +20,20 @@ _EN = PARTS_EN["terms"]
 _ZH = PARTS_ZH["terms"]
 
 
+_SENTENCES = re.compile(r"[a-z)]\.\s+[A-Z]")
+
+
 def _entries(draft: Draft) -> list[TermEntry]:
     return draft.terms
+
+
+def _label_range(block: Block) -> tuple[int, int]:
+    """Where a note's label ("NOTE", "注1：") is in its text; (0, 0) if it is not written there."""
+    text = block.text
+    lead = len(text) - len(text.lstrip())
+    if block.label and text.startswith(block.label, lead):
+        return lead, lead + len(block.label)
+    return 0, 0
 
 
 @register
@@ -42,18 +54,24 @@ class LeadingArticle(Rule):
             d = term.definition
             if d is None:
                 continue
-            text = d.text.strip()
+            prose = d.prose
+            lead = len(prose) - len(prose.lstrip())
+            text = prose.strip()
             if draft.language == "zh":
                 m = _ZH_LEAD.match(text)
                 if m:
-                    yield self.finding(draft, d.line, f"the definition of '{term.preferred}' starts "
-                                       f"with '{m.group(0)}'", fix=text[m.end():])
+                    # Unsafe: "是指" may open a phrase that needs rewording once it is gone.
+                    yield self.finding_at(draft, d, lead, lead + m.end(), f"the definition of "
+                                          f"'{term.preferred}' starts with '{m.group(0)}'",
+                                          fix=text[m.end():], replacement="", safe=False)
             else:
                 m = _ARTICLE.match(text)
                 if m:
-                    yield self.finding(draft, d.line, f"the definition of '{term.preferred}' starts "
-                                       f"with the article '{m.group(0).strip()}'", fix=text[m.end():],
-                                       edit=(m.group(0), "", "first"))
+                    word = m.group(0).strip()
+                    yield self.finding_at(draft, d, lead, lead + len(word), f"the definition of "
+                                          f"'{term.preferred}' starts with the article '{word}'",
+                                          fix=text[m.end():], replacement="",
+                                          edit_range=(lead, lead + m.end()))
 
 
 @register
@@ -75,17 +93,22 @@ class FinalPunctuation(Rule):
             d = term.definition
             if d is None:
                 continue
-            text = d.text.rstrip()
-            last = d.line_at(len(text) - 1)
+            text = d.prose.rstrip()
+            if not text:
+                continue
+            n = len(text)
             if draft.rules == "gb":
                 if not text.endswith("。"):
-                    yield self.finding(draft, last, f"the definition of '{term.preferred}' must end "
-                                       "with '。'", fix=text.rstrip(".") + "。",
-                                       edit=("", "。", "last") if not text.endswith((".", "．"))
-                                       else (text[-1], "。", "last"))
+                    # A wrong full stop is replaced; a missing one goes after the last character.
+                    wrong = text.endswith((".", "．"))
+                    yield self.finding_at(draft, d, n - 1, n, f"the definition of "
+                                          f"'{term.preferred}' must end with '。'",
+                                          fix=text.rstrip(".") + "。", replacement="。",
+                                          edit_range=(n - 1, n) if wrong else (n, n))
             elif text.endswith((".", "。")) and not text.endswith(("etc.", "e.g.", "i.e.")):
-                yield self.finding(draft, last, f"the definition of '{term.preferred}' ends with a "
-                                   "full stop", fix=text.rstrip(".。"), edit=(text[-1], "", "last"))
+                yield self.finding_at(draft, d, n - 1, n, f"the definition of '{term.preferred}' "
+                                      "ends with a full stop", fix=text.rstrip(".。"),
+                                      replacement="")
 
 
 @register
@@ -104,11 +127,14 @@ class MissingDefinition(Rule):
     def check(self, draft: Draft, ctx: Context):
         for term in _entries(draft):
             if term.definition is None:
-                yield self.finding(draft, term.line, f"term '{term.preferred}' has no definition")
-            elif draft.language == "en" and re.search(r"[a-z)]\.\s+[A-Z]", term.definition.text):
-                yield self.finding(draft, term.definition.line,
-                                   f"the definition of '{term.preferred}' has several sentences; "
-                                   "move explanations into notes to entry")
+                yield self.finding_at_line(draft, term.line, f"term '{term.preferred}' has no "
+                                           "definition")
+                continue
+            m = _SENTENCES.search(term.definition.prose) if draft.language == "en" else None
+            if m:
+                yield self.finding_at(draft, term.definition, m.start() + 1, m.start() + 2,
+                                      f"the definition of '{term.preferred}' has several "
+                                      "sentences; move explanations into notes to entry")
 
 
 @register
@@ -129,9 +155,9 @@ class DefinitionProvisions(Rule):
             d = term.definition
             if d is None:
                 continue
-            for hit in provisions(d.text, draft.language):
-                yield self.finding(draft, d.line_at(hit.start), f"'{hit.word}' expresses a "
-                                   f"{hit.kind} in the definition of '{term.preferred}'")
+            for hit in provisions(d.prose, draft.language):
+                yield self.finding_at(draft, d, hit.start, hit.end, f"'{hit.word}' expresses a "
+                                      f"{hit.kind} in the definition of '{term.preferred}'")
 
 
 @register
@@ -156,24 +182,27 @@ class NoteToEntry(Rule):
             expected = 1
             numbered = [n for n in term.notes if n.number is not None]
             for note in term.notes:
+                a, b = _label_range(note)
                 if zh and note.label.endswith(":"):
-                    yield self.finding(draft, note.line, f"'{note.label}' uses an ASCII colon; "
-                                       "write '：'")
+                    yield self.finding_at(draft, note, b - 1, b, f"'{note.label}' uses an ASCII "
+                                          "colon; write '：'", fix="：", replacement="：")
                 if not zh and note.kind == "note":
-                    yield self.finding(draft, note.line, f"a note in entry {term.number} must read "
-                                       f"'Note {expected} to entry:', not '{note.label}'",
-                                       fix=f"Note {expected} to entry:",
-                                       edit=(note.label, f"Note {expected} to entry:", "first"))
+                    want = f"Note {expected} to entry:"
+                    yield self.finding_at(draft, note, a, b, f"a note in entry {term.number} must "
+                                          f"read '{want}', not '{note.label}'", fix=want,
+                                          replacement=want)
                 elif note.number is not None and note.number != expected:
-                    yield self.finding(draft, note.line, f"note to entry numbered {note.number}, "
-                                       f"expected {expected}")
+                    yield self.finding_at(draft, note, a, b, f"note to entry numbered "
+                                          f"{note.number}, expected {expected}")
                 expected += 1
             if zh and len(term.notes) > 1 and len(numbered) < len(term.notes):
-                yield self.finding(draft, term.notes[0].line, "several notes in one entry are "
-                                   "numbered 注1：, 注2：")
+                first = term.notes[0]
+                yield self.finding_at(draft, first, *_label_range(first), "several notes in one "
+                                      "entry are numbered 注1：, 注2：")
             if zh and len(term.notes) == 1 and numbered:
-                yield self.finding(draft, term.notes[0].line, "a single note reads '注：' without "
-                                   "a number", fix="注：", edit=(term.notes[0].label, "注：", "first"))
+                first = term.notes[0]
+                yield self.finding_at(draft, first, *_label_range(first), "a single note reads "
+                                      "'注：' without a number", fix="注：", replacement="注：")
 
 
 @register
@@ -198,13 +227,13 @@ class EntryOrder(Rule):
                 r = _ORDER.get(block.kind)
                 if r is None:
                     if block.kind == "paragraph" and term.definition is not None:
-                        yield self.finding(draft, block.line, f"entry {term.number} has a paragraph "
-                                           "that is neither an example, a note to entry nor the "
-                                           "source")
+                        yield self.finding_at(draft, block, 0, 0, f"entry {term.number} has a "
+                                              "paragraph that is neither an example, a note to "
+                                              "entry nor the source")
                     continue
                 if r < rank:
-                    yield self.finding(draft, block.line, f"in entry {term.number}, "
-                                       f"{_ORDER_NAMES[r]} must come before {_ORDER_NAMES[rank]}")
+                    yield self.finding_at(draft, block, 0, 0, f"in entry {term.number}, "
+                                          f"{_ORDER_NAMES[r]} must come before {_ORDER_NAMES[rank]}")
                 rank = max(rank, r)
 
 
@@ -224,8 +253,8 @@ class DuplicateTerm(Rule):
         for term in _entries(draft):
             key = " ".join(term.preferred.lower().split())
             if key in seen:
-                yield self.finding(draft, term.line, f"'{term.preferred}' is already defined in "
-                                   f"{seen[key].number}")
+                yield self.finding_at_line(draft, term.line, f"'{term.preferred}' is already "
+                                           f"defined in {seen[key].number}")
             else:
                 seen[key] = term
 
@@ -244,8 +273,9 @@ class EnglishEquivalent(Rule):
     def check(self, draft: Draft, ctx: Context):
         for term in _entries(draft):
             if not term.en:
-                yield self.finding(draft, term.line, f"term '{term.preferred}' has no English "
-                                   "equivalent: add a line 'en: …' under the heading")
+                yield self.finding_at_line(draft, term.line, f"term '{term.preferred}' has no "
+                                           "English equivalent: add a line 'en: …' under the "
+                                           "heading")
 
 
 @register
@@ -279,5 +309,8 @@ class CrossDraftDefinition(Rule):
                     continue
                 shown = ", ".join(others[:3]) + (f" and {len(others) - 3} more"
                                                  if len(others) > 3 else "")
-                yield self.finding(d, term.definition.line if term.definition else term.line,
-                                   f"'{term.preferred}' is defined differently in {shown}")
+                message = f"'{term.preferred}' is defined differently in {shown}"
+                if term.definition is not None:
+                    yield self.finding_at(d, term.definition, 0, 0, message)
+                else:
+                    yield self.finding_at_line(d, term.line, message)

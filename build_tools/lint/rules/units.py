@@ -10,7 +10,9 @@ from build_tools.model import Draft
 
 _UNITS = ("mm|cm|km|m|µm|nm|ms|µs|ns|s|min|h|Hz|kHz|MHz|GHz|THz|kB|MB|GB|TB|KB|kbit|Mbit|Gbit|"
           "bit/s|kbit/s|Mbit/s|Gbit/s|dB|W|kW|mW|V|mV|A|mA|kg|g|mg|K|lx|cd|fps|ppi|dpi|%|°C")
-_NO_SPACE = re.compile(rf"(?<![\w.])(\d+(?:[.,]\d+)?)({_UNITS})(?![\w/])")
+# Only ASCII letters and digits glue a number to a name ("H264", "v2"); Chinese text around
+# "5mm" is not part of it, so "间隔5mm内" needs its space as much as "within 5mm" does.
+_NO_SPACE = re.compile(rf"(?<![A-Za-z0-9_.])(\d+(?:[.,]\d+)?)({_UNITS})(?![A-Za-z0-9_/])")
 _DIGIT_LETTER = re.compile(r"\d\s?[A-Za-zµ%°]")  # cheap test before the long alternations
 _BAD_UNIT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(sec|secs|hrs|hr|mins|msec|cc|rpm|ppm)\b")
 
@@ -28,15 +30,16 @@ class NumberUnitSpace(Rule):
 
     def check(self, draft: Draft, ctx: Context):
         for block in draft.blocks():
-            if block.kind in ("code", "html", "source"):
+            if block.kind == "source":
                 continue
-            if not _DIGIT_LETTER.search(block.text):
+            prose = block.prose
+            if not _DIGIT_LETTER.search(prose):
                 continue
-            for m in _NO_SPACE.finditer(block.text):
+            for m in _NO_SPACE.finditer(prose):
                 fixed = f"{m.group(1)} {m.group(2)}"
-                yield self.finding(draft, block.line_at(m.start()),
-                                   f"'{m.group(0)}' needs a space: '{fixed}'", fix=fixed,
-                                   edit=(m.group(0), fixed, "first"))
+                yield self.finding_at(draft, block, m.start(), m.end(),
+                                      f"'{m.group(0)}' needs a space: '{fixed}'", fix=fixed,
+                                      replacement=fixed)
 
 
 @register
@@ -53,10 +56,9 @@ class UnitSymbols(Rule):
 
     def check(self, draft: Draft, ctx: Context):
         for block in draft.blocks():
-            if block.kind in ("code", "html"):
+            prose = block.prose
+            if not _DIGIT_LETTER.search(prose):
                 continue
-            if not _DIGIT_LETTER.search(block.text):
-                continue
-            for m in _BAD_UNIT.finditer(block.text):
-                yield self.finding(draft, block.line_at(m.start()),
-                                   f"'{m.group(1)}' is not an SI unit symbol")
+            for m in _BAD_UNIT.finditer(prose):
+                yield self.finding_at(draft, block, m.start(1), m.end(1),
+                                      f"'{m.group(1)}' is not an SI unit symbol")

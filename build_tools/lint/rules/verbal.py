@@ -13,14 +13,20 @@ from build_tools.model import ANNEX, FOREWORD, INTRODUCTION, SCOPE, Block, Claus
 
 _KIND_WORD = {"requirement": "requirement", "recommendation": "recommendation",
               "permission": "permission"}
-_CHECKED_KINDS = ("paragraph", "list", "note", "example", "quote", "footnote", "definition",
-                  "term-note")
+# Quotations are not here: they reproduce another document's words, not this one's provisions.
+_CHECKED_KINDS = ("paragraph", "list", "note", "example", "footnote", "definition", "term-note")
+# The forbidden Chinese forms and what GB/T 1.1 Annex C writes instead (an unsafe fix: the
+# author confirms the sentence still says what was meant).
+_ZH_INSTEAD = {"必须": "应", "应当": "应", "不得": "不应", "不可": "不应"}
 
 
-def _provision_hits(draft: Draft, block: Block) -> Iterator[tuple[int, str, str]]:
-    text = B.strip_exempt(block.text) if draft.language == "en" else block.text
-    for hit in provisions(text, draft.language):
-        yield block.line_at(hit.start), hit.word, hit.kind
+def _provision_hits(draft: Draft, block: Block,
+                    kinds: tuple[str, ...] = ("requirement", "recommendation", "permission"),
+                    ) -> Iterator[tuple[int, int, str, str]]:
+    """(start, end, word, kind) of each verbal form in the block's prose."""
+    text = B.strip_exempt(block.prose) if draft.language == "en" else block.prose
+    for hit in provisions(text, draft.language, kinds):
+        yield hit.start, hit.end, hit.word, hit.kind
 
 
 def _where(clause: Clause) -> str:
@@ -47,9 +53,9 @@ class InformativeElements(Rule):
             for block in clause.all_blocks():
                 if block.kind not in _CHECKED_KINDS or "VERB-01" in block.suppressed:
                     continue
-                for line, word, kind in _provision_hits(draft, block):
-                    yield self.finding(draft, line, f"'{word}' expresses a {kind} in "
-                                       f"{_where(clause)}, which contains no provisions")
+                for start, end, word, kind in _provision_hits(draft, block):
+                    yield self.finding_at(draft, block, start, end, f"'{word}' expresses a {kind} "
+                                          f"in {_where(clause)}, which contains no provisions")
 
 
 @register
@@ -69,15 +75,16 @@ class NotesExamples(Rule):
         for clause in draft.walk():
             for block in clause.blocks:
                 if block.kind in ("note", "example", "footnote") and "VERB-02" not in block.suppressed:
-                    for line, word, kind in _provision_hits(draft, block):
-                        yield self.finding(draft, line, f"'{word}' expresses a {kind} in a "
-                                           f"{block.kind}")
+                    for start, end, word, kind in _provision_hits(draft, block):
+                        yield self.finding_at(draft, block, start, end, f"'{word}' expresses a "
+                                              f"{kind} in a {block.kind}")
             for term in clause.terms:
                 for entry in (term, *term.subterms):
                     for block in (*entry.notes, *entry.examples):
-                        for line, word, kind in _provision_hits(draft, block):
-                            yield self.finding(draft, line, f"'{word}' expresses a {kind} in a "
-                                               f"{'note to entry' if 'note' in block.kind else 'example'}")
+                        for start, end, word, kind in _provision_hits(draft, block):
+                            where = "note to entry" if "note" in block.kind else "example"
+                            yield self.finding_at(draft, block, start, end,
+                                                  f"'{word}' expresses a {kind} in a {where}")
 
 
 @register
@@ -102,10 +109,10 @@ class InformativeAnnex(Rule):
             for block in clause.all_blocks():
                 if block.kind not in _CHECKED_KINDS or "VERB-03" in block.suppressed:
                     continue
-                for line, word, kind in _provision_hits(draft, block):
+                for start, end, word, kind in _provision_hits(draft, block):
                     if kind != "permission":
-                        yield self.finding(draft, line, f"'{word}' expresses a {kind} in "
-                                           f"informative {clause.label}")
+                        yield self.finding_at(draft, block, start, end, f"'{word}' expresses a "
+                                              f"{kind} in informative {clause.label}")
 
 
 @register
@@ -126,10 +133,9 @@ class TechnicalReport(Rule):
             for block in clause.blocks:
                 if block.kind not in ("paragraph", "list"):
                     continue
-                text = B.strip_exempt(block.text) if draft.language == "en" else block.text
-                for hit in provisions(text, draft.language, ("requirement",)):
-                    yield self.finding(draft, block.line_at(hit.start),
-                                       f"'{hit.word}' expresses a requirement in a technical report")
+                for start, end, word, _ in _provision_hits(draft, block, ("requirement",)):
+                    yield self.finding_at(draft, block, start, end,
+                                          f"'{word}' expresses a requirement in a technical report")
 
 
 def _scan(draft: Draft, table, rule: Rule):  # noqa: ANN001
@@ -140,15 +146,16 @@ def _scan(draft: Draft, table, rule: Rule):  # noqa: ANN001
     # alternation is the slow part of linting.
     keys = {word.split()[0].lower() for _, word, _ in table}
     for block in draft.blocks():
-        if block.kind in ("code", "html") or rule.id in block.suppressed:
+        if rule.id in block.suppressed:
             continue
-        low = block.text.lower()
+        prose = block.prose
+        low = prose.lower()
         if not any(k in low for k in keys):
             continue
-        for m in combined.finditer(block.text):
+        for m in combined.finditer(prose):
             advice = table[int(m.lastgroup[1:])][2]
-            yield rule.finding(draft, block.line_at(m.start()),
-                               f"'{m.group(0)}' is not a verbal form of the Directives: {advice}")
+            yield rule.finding_at(draft, block, m.start(), m.end(), f"'{m.group(0)}' is not a "
+                                  f"verbal form of the Directives: {advice}")
 
 
 @register
@@ -197,8 +204,11 @@ class ForbiddenChinese(Rule):
 
     def check(self, draft: Draft, ctx: Context):
         for block in draft.blocks():
-            if block.kind in ("code", "html") or self.id in block.suppressed:
+            if self.id in block.suppressed:
                 continue
+            prose = block.prose
             for pattern, word, advice in ZH_FORBIDDEN:
-                for m in pattern.finditer(block.text):
-                    yield self.finding(draft, block.line_at(m.start()), f"“{word}”：{advice}")
+                for m in pattern.finditer(prose):
+                    yield self.finding_at(draft, block, m.start(), m.end(), f"“{word}”：{advice}",
+                                          fix=_ZH_INSTEAD[word], replacement=_ZH_INSTEAD[word],
+                                          safe=False)

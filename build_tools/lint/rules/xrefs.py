@@ -11,6 +11,18 @@ from build_tools.model import Draft
 _BODY = PARTS_EN["body"]
 
 
+def _anchor_column(draft: Draft, line: int, anchor: str) -> int:
+    """Column of the '#id' written on ``line`` (1 when it cannot be found there)."""
+    index = draft.index
+    if not 0 < line <= len(index.starts):
+        return 1
+    start = index.starts[line - 1]
+    end = draft.text.find("\n", start)
+    text = draft.text[start:end if end != -1 else len(draft.text)]
+    at = text.find("#" + anchor)
+    return at + 1 if at != -1 else 1
+
+
 @register
 class TargetExists(Rule):
     id = "XREF-01"
@@ -25,7 +37,7 @@ class TargetExists(Rule):
         for x in draft.xrefs:
             if x.target not in draft.targets:
                 yield self.finding(draft, x.line, f"cross-reference to '#{x.target}', which does "
-                                   "not exist")
+                                   "not exist", x.column)
 
 
 @register
@@ -41,7 +53,8 @@ class DuplicateAnchor(Rule):
     def check(self, draft: Draft, ctx: Context):
         for anchor, line in draft.duplicate_anchors:
             first = draft.targets[anchor]
-            yield self.finding(draft, line, f"anchor '#{anchor}' is already used at line {first.line}")
+            yield self.finding(draft, line, f"anchor '#{anchor}' is already used at line "
+                               f"{first.line}", _anchor_column(draft, line, anchor))
 
 
 @register
@@ -59,8 +72,8 @@ class TableTitle(Rule):
     def check(self, draft: Draft, ctx: Context):
         for table in draft.tables:
             if not table.caption:
-                yield self.finding(draft, table.line, "table without a title: add 'Table: …' "
-                                   "directly above it")
+                yield self.finding_at_offset(draft, table.start, "table without a title: add "
+                                             "'Table: …' directly above it")
         # A caption without its table comes from the parse problems (Rule.problems).
 
 
@@ -79,8 +92,8 @@ class FigureTitle(Rule):
     def check(self, draft: Draft, ctx: Context):
         for fig in draft.figures:
             if not fig.title:
-                yield self.finding(draft, fig.line, f"figure {fig.src} has no title: write it as "
-                                   "the image's alt text")
+                yield self.finding_at_offset(draft, fig.start, f"figure {fig.src} has no title: "
+                                             "write it as the image's alt text")
 
 
 @register
@@ -97,13 +110,14 @@ class Cited(Rule):
     def check(self, draft: Draft, ctx: Context):
         cited = {x.target for x in draft.xrefs}
         for item in [*draft.tables, *draft.figures]:
+            caption = getattr(item, "caption_phrase", None) or getattr(item, "title_phrase", None)
+            at = caption.start if caption is not None and caption.map.starts else item.start
             if item.anchor is None:
-                yield self.finding(draft, item.caption_line if hasattr(item, "caption_line") and
-                                   item.caption_line else item.line,
-                                   f"{item.label} has no anchor and so cannot be cited: add {{#id}}")
+                yield self.finding_at_offset(draft, at, f"{item.label} has no anchor and so "
+                                             "cannot be cited: add {#id}")
             elif item.anchor not in cited:
-                yield self.finding(draft, item.line, f"{item.label} (#{item.anchor}) is not cited "
-                                   "in the text")
+                yield self.finding_at_offset(draft, at, f"{item.label} (#{item.anchor}) is not "
+                                             "cited in the text")
 
 
 @register
@@ -126,11 +140,11 @@ class ImageFile(Rule):
             src = image.src
             if "://" in src or src.startswith("data:"):
                 yield self.finding(draft, image.line, f"image '{src}' is not a file in the "
-                                   "repository; remote images are not fetched")
+                                   "repository; remote images are not fetched", image.column)
                 continue
             problem = image_problem(draft.path, src, root)
             if problem:
-                yield self.finding(draft, image.line, problem)
+                yield self.finding(draft, image.line, problem, image.column)
 
 
 def image_problem(draft_path: Path, src: str, root: Path) -> str | None:
