@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 APT_PACKAGES := chromium fonts-noto-cjk poppler-utils git
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all setup system-deps site test lint serve bench clean
+.PHONY: all setup system-deps site test lint serve bench bench-lint clean
 
 all: test
 
@@ -43,6 +43,10 @@ serve: setup
 
 bench: setup
 	@$(BIN)/python bench/run.py
+
+# Only the side-by-side lint figures of make bench (clause lint, markdownlint-cli2, bare parse).
+bench-lint: setup
+	@$(BIN)/python bench/lint_ratio.py
 
 clean:
 	rm -rf build site .clause-cache .pytest_cache

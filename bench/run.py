@@ -714,6 +714,12 @@ def _guard(label: str, step: Callable[[], None]) -> None:
         skipped(label, f"benchmark step failed: {type(exc).__name__}: {exc}")
 
 
+def _side_by_side(mlint: peers.Peer | str) -> None:
+    import lint_ratio  # it imports this module: loaded only when the step runs
+
+    lint_ratio.step(mlint)
+
+
 def main() -> int:
     if len(sys.argv) > 2 and sys.argv[1] == "--worker":
         print(json.dumps(WORKERS[sys.argv[2]](*sys.argv[3:])))
@@ -757,6 +763,9 @@ def main() -> int:
     _guard(f"relint_{label}", lambda: relint_figures(label, corpus))
     header(f"peak memory linting {N_LINT} drafts")
     _guard(f"lint_{label}_peak_rss_mb", lambda: memory_figure(label, corpus))
+
+    header("lint side by side: clause lint, markdownlint-cli2 and a bare markdown-it-py parse")
+    _guard("side_by_side", lambda: _side_by_side(mlint))
 
     header("hostile input: the worst cases of tests/reliability (goal: each under 30 s)")
     _guard("hostile", hostile_figures)

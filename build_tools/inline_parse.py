@@ -53,15 +53,21 @@ class Origin:
         self.files = [r[1] for r in runs] or [end]
         self.length = length
         self.end = end
+        # One run from content offset 0 (a one-line paragraph, a cell): no search needed.
+        self.single = len(self.starts) == 1 and self.starts[0] == 0
 
     def linear(self, a: int, b: int) -> bool:
         """True when content[a:b] lies in the file as one unbroken piece."""
+        if self.single and b <= self.length:
+            return True
         return bisect_right(self.starts, a) == bisect_right(self.starts, max(a, b - 1)) or \
             self(b - 1) - self(a) == b - 1 - a
 
     def __call__(self, i: int) -> int:
         if i >= self.length:
             return self.end
+        if self.single:
+            return self.files[0] + i
         k = bisect_right(self.starts, i) - 1
         return self.files[max(k, 0)] + (i - self.starts[max(k, 0)])
 
@@ -112,6 +118,13 @@ def cells_origin(line_text: str, base: int, count: int) -> list[tuple[int, Origi
     i = 0
     n = len(line_text)
     start = 0
+    if "\\" not in line_text:  # no escapes: every pipe splits (str.find, not a char loop)
+        i = line_text.find("|")
+        while i != -1:
+            bounds.append((start, i))
+            start = i + 1
+            i = line_text.find("|", start)
+        i = n
     while i < n:
         ch = line_text[i]
         if ch == "\\":
@@ -138,6 +151,9 @@ def cells_origin(line_text: str, base: int, count: int) -> list[tuple[int, Origi
         j = 0
         pos = a + lead
         runs.append((0, base + pos))
+        if "\\|" not in body:
+            at = j = len(body)
+            pos += len(body)
         while j < len(body):
             if body.startswith("\\|", j):
                 runs.append((at, base + pos + 1))
@@ -299,8 +315,7 @@ def build(tokens: list[Token], content: str, origin: Origin) -> list[Inline]:
     stack: list[tuple[Inline, list[Inline], int]] = []  # (node, its parent's list, content start)
     out = root
 
-    def file(i: int) -> int:
-        return origin(i)
+    file = origin
 
     for tok in tokens:
         t = tok.type
@@ -402,6 +417,8 @@ def split_trailing_attrs(nodes: list[Inline], pins: bool = True) -> dict[str, ob
     if not nodes or nodes[-1].kind != TEXT:
         return {}
     last = nodes[-1]
+    if not last.text.rstrip().endswith("}"):  # the search below would scan the whole text
+        return {}
     m = _TRAILING_ATTRS.search(last.text)
     if not m:
         return {}
@@ -489,10 +506,18 @@ class Flattener:
         self.label_of = label_of
 
     def phrase(self, phrase: Phrase) -> None:
+        nodes = phrase.nodes
+        if len(nodes) == 1 and nodes[0].kind == TEXT and nodes[0].offsets is None:
+            # The common case (a one-line paragraph, a cell): one linear run.
+            text = nodes[0].text
+            phrase.text = text
+            phrase.map = TextMap([0], [nodes[0].start], [True], len(text), phrase.end, self.index)
+            phrase.code = []
+            return
         parts: list[str] = []
         tmap = TextMap(index=self.index)
         code: list[tuple[int, int]] = []
-        self._nodes(phrase.nodes, parts, tmap, code, [0])
+        self._nodes(nodes, parts, tmap, code, [0])
         phrase.text = "".join(parts)
         tmap.length = len(phrase.text)
         tmap.end = phrase.end
