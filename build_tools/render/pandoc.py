@@ -1,43 +1,39 @@
 """Draft model -> pandoc Markdown, the input of the DOCX export.
 
-Numbers, labels and captions come from the model. Draft text goes through
-``render.inline.inline`` and is then written back from markdown-it's tokens with every ASCII
-punctuation mark escaped: pandoc's Markdown reads more syntax than CommonMark (citations, raw
-TeX or OpenXML, ``~sub~``, smart quotes), and none of it may reinterpret what an author typed.
-Notes, examples and the parts of a term entry are fenced divs with ``custom-style``; the
-reference document of ``export.reference_doc`` gives those styles their look.
-
-The token helpers at the top are shared with the Typst writer of the PDF export.
+A thin emitter over ``layout.Layout``: the order of the document, term entries, annex headings,
+captions and footnotes are the layout's, the inline elements are the model's nodes. Text is
+written with every ASCII punctuation mark escaped: pandoc's Markdown reads more syntax than
+CommonMark (citations, raw TeX or OpenXML, ``~sub~``, smart quotes), and none of it may
+reinterpret what an author typed. Notes, examples and the parts of a term entry are fenced
+divs with ``custom-style``; the reference document of ``export.reference_doc`` gives those
+styles their look.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
-from typing import Any
-from urllib.parse import quote, unquote
+from collections.abc import Mapping
+from urllib.parse import quote
 
-from markdown_it.token import Token
-
-from build_tools.i18n.labels import LABELS
 from build_tools.model import (
-    ANNEX,
     BIBLIOGRAPHY,
-    NORMATIVE_REFERENCES,
+    EMPH,
+    STRIKE,
     Block,
     Clause,
     Draft,
     Figure,
+    Footnote,
+    Inline,
     ListBlock,
+    ListItem,
+    Reference,
     Table,
     TermEntry,
 )
-from build_tools.parse import MARKDOWN
-from build_tools.render.inline import inline
-
-# The parser's own instance, so inline text means here what it meant there.
-MD = MARKDOWN
+from build_tools.render import layout
+from build_tools.render.inline_writer import InlineWriter, image_key  # noqa: F401 (re-exported)
+from build_tools.render.layout import Heading, ListNode, TermPart
 
 # What pandoc may read: its Markdown minus everything that could smuggle raw output or
 # reinterpret text (our own escaping already covers most; this is the second fence).
@@ -60,117 +56,13 @@ TABLE_TITLE = "Table title"
 FIGURE_TITLE = "Figure title"
 CUSTOM_STYLES = (NOTE, EXAMPLE, TERM_NUMBER, PREFERRED, ADMITTED, DEPRECATED, DEFINITION,
                  TERM_NOTE, SOURCE, TABLE_TITLE, FIGURE_TITLE)
+_PART_STYLE = {"admitted": ADMITTED, "deprecated": DEPRECATED, "symbol": ADMITTED,
+               "definition": DEFINITION, "example": EXAMPLE, "note": NOTE,
+               "term-note": TERM_NOTE, "source": SOURCE}
 
-_FOOTNOTE_DEF = re.compile(r"^\s{0,3}\[\^([^\]\s]+)\]:")
-_REQ_PIN = re.compile(r"\s*\{#req-[\w.\-]+\}")
 _SAFE_ID = re.compile(r"[A-Za-z][A-Za-z0-9_.:-]*")
-_CJK = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]")
-
-
-# --- shared by the writers ------------------------------------------------------------------
-
-
-@dataclass
-class InlineRun:
-    """Inline tokens of one piece of draft text, with the bodies of its inline footnotes."""
-
-    tokens: list[Token]
-    inline_notes: dict[int, list[Token]] = field(default_factory=dict)
-
-
-def inline_run(source: str, draft: Draft, link_for: Callable[[str], str] | None,
-               footnote_labels: Iterable[str] = ()) -> InlineRun:
-    """``source`` through ``inline()`` (labels, attributes, HTML), then markdown-it's tokens."""
-    text = _REQ_PIN.sub("", inline(source, draft, link_for))
-    env: dict[str, Any] = {"footnotes": {"refs": {":" + x: -1 for x in footnote_labels},
-                                         "list": {}}}
-    tokens = MD.parseInline(text, env)
-    children = tokens[0].children or [] if tokens else []
-    notes = {i: entry.get("tokens") or [] for i, entry in env["footnotes"]["list"].items()
-             if "tokens" in entry}
-    return InlineRun(children, notes)
-
-
-def footnote_sources(draft: Draft) -> dict[str, str]:
-    """Footnote label -> its Markdown. The model keeps footnote blocks without their labels,
-    so the label is read from the definition line the block points at."""
-    lines = draft.text.split("\n")
-    out: dict[str, str] = {}
-    last = None
-    for block in all_blocks(draft):
-        if block.kind != "footnote":
-            continue
-        line = lines[block.line - 1] if 0 < block.line <= len(lines) else ""
-        match = _FOOTNOTE_DEF.match(line)
-        if match:
-            last = match.group(1)
-            out[last] = block.source
-        elif last is not None:  # a later paragraph of the same footnote
-            out[last] += " " + block.source
-    return out
-
-
-def all_blocks(draft: Draft) -> Iterable[Block]:
-    yield from draft.preamble
-    for clause in draft.clauses:
-        yield from clause.all_blocks()
-
-
-def clause_items(clause: Clause) -> list[Block | TermEntry | Clause]:
-    """Blocks, term entries and subclauses of a clause in the order they were written: a table
-    after some term entries stays after them."""
-    items: list[Block | TermEntry | Clause] = [*clause.blocks, *clause.terms, *clause.children]
-    return sorted(items, key=lambda item: item.line)
-
-
-def split_label(block: Block) -> tuple[str, str]:
-    """("NOTE 1", rest of the source) when the block's source starts with its label."""
-    src = block.source.lstrip()
-    label = block.label.strip()
-    if label and src.startswith(label):
-        return label, src[len(label):].lstrip()
-    return "", src
-
-
-def caption_sep(lang: str) -> str:
-    return LABELS.get(lang, LABELS["en"])["caption_sep"]
-
-
-def heading_sep(lang: str) -> str:
-    """Between a clause number and its title: GB sets a full-width space."""
-    return "\u3000" if lang == "zh" else " "
-
-
-def annex_obligation(clause: Clause, lang: str) -> str:
-    if clause.obligation not in ("normative", "informative"):
-        return ""
-    return LABELS.get(lang, LABELS["en"])[f"annex_{clause.obligation}"]
-
-
-def image_key(src: str) -> str:
-    """Figures keep the path as typed, markdown-it percent-encodes it; both map to one key."""
-    return unquote(src.strip().strip("<>"))
-
-
-def soft_break(before: str, after: str) -> str:
-    """A line break inside a paragraph: nothing between two CJK characters, else a space."""
-    if before and after and _CJK.match(before[-1]) and _CJK.match(after[0]):
-        return ""
-    return " "
-
-
-def next_text(tokens: list[Token], i: int) -> str:
-    for tok in tokens[i + 1:]:
-        if tok.type == "text":
-            return tok.content
-        if tok.type not in ("em_open", "strong_open", "em_close", "strong_close"):
-            return ""
-    return ""
-
-
-# --- pandoc Markdown ------------------------------------------------------------------------
-
 _PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
+_HARD = "\\\n"
 
 
 def escape(text: str) -> str:
@@ -189,239 +81,164 @@ def _href(url: str) -> str:
     return quote(url, safe="/:#?&=%@+,;~!$*'.-_")
 
 
-class PandocWriter:
+def one_line(markup: str) -> str:
+    """Headings and table cells cannot hold a line break."""
+    return markup.replace(_HARD, " ")
+
+
+class PandocWriter(InlineWriter):
     """One draft -> one pandoc Markdown document (no metadata block: python-docx fills it)."""
 
     def __init__(self, draft: Draft, images: Mapping[str, str]) -> None:
-        self.draft = draft
-        self.lang = draft.language
-        self.images = images
+        super().__init__(draft, images)
         self.ids: dict[str, str] = {}
         for n, anchor in enumerate(draft.targets, 1):
             self.ids[anchor] = anchor if _SAFE_ID.fullmatch(anchor) else f"x-{n}"
-        self.notes_src = footnote_sources(draft)
-        self.notes_id = {label: f"fn{n}" for n, label in enumerate(self.notes_src, 1)}
 
-    # -- inline
-    def link_for(self, anchor: str) -> str:
-        return "#" + self.ids.get(anchor, anchor)
-
-    def text(self, source: str) -> str:
-        run = inline_run(source, self.draft, self.link_for, self.notes_src)
-        return self._tokens(run.tokens, run)
-
-    def _tokens(self, tokens: list[Token], run: InlineRun) -> str:
-        out: list[str] = []
-        links: list[str] = []
-        script: list[str] = []  # open <sub>/<sup>: spaces inside need escaping
-        for i, tok in enumerate(tokens):
-            t = tok.type
-            if t == "text":
-                text = escape(tok.content)
-                out.append(text.replace(" ", "\\ ") if script else text)
-            elif t == "softbreak":
-                out.append(soft_break("".join(out), next_text(tokens, i)))
-            elif t == "hardbreak":
-                out.append("\\\n")
-            elif t in ("em_open", "em_close"):
-                out.append("*")
-            elif t in ("strong_open", "strong_close"):
-                out.append("**")
-            elif t in ("s_open", "s_close"):
-                out.append("~~")
-            elif t == "code_inline":
-                out.append(_code(tok.content))
-            elif t == "link_open":
-                links.append(str(tok.attrs.get("href", "")))
-                out.append("[")
-            elif t == "link_close" and links:
-                out.append(f"]({_href(links.pop())})")
-            elif t == "image":
-                out.append(self._image(tok))
-            elif t == "html_inline":
-                out.append(self._html(tok.content, script))
-            elif t == "footnote_ref":
-                out.append(self._footnote(tok, run))
-        out.extend("^" if s == "sup" else "~" for s in reversed(script))
-        return "".join(out)
-
-    def _html(self, tag: str, script: list[str]) -> str:
-        # Only the allowlisted, attribute-free tags of render.inline reach here.
-        name = tag.strip("<>/ ").lower()
-        closing = tag.startswith("</")
-        if name == "br":
-            return "\\\n"
-        if name in ("sub", "sup"):
-            if closing:
-                if name in script:
-                    script.remove(name)
-                    return "^" if name == "sup" else "~"
-                return ""
-            script.append(name)
-            return "^" if name == "sup" else "~"
-        if name in ("em", "strong"):
-            return "*" if name == "em" else "**"
-        return ""
-
-    def _image(self, tok: Token) -> str:
-        alt = escape(tok.content)
-        path = self.images.get(image_key(str(tok.attrs.get("src", ""))))
-        return f"![{alt}]({_href(path)})" if path else alt
-
-    def _footnote(self, tok: Token, run: InlineRun) -> str:
-        meta = tok.meta or {}
-        label = meta.get("label")
-        if label is not None and label in self.notes_id:
-            return f"[^{self.notes_id[label]}]"
-        body = run.inline_notes.get(meta.get("id", -1))
-        return f"^[{self._tokens(body, run)}]" if body else ""
-
-    # -- blocks
     def render(self) -> str:
-        parts: list[str] = [self.block(b) for b in self.draft.preamble]
-        for clause in self.draft.clauses:
-            parts.extend(self.clause(clause))
-        for label, source in self.notes_src.items():
-            parts.append(f"[^{self.notes_id[label]}]: {self.text(source)}")
+        parts = self.document()
+        for footnote in layout.footnotes(self.draft):
+            body = "\n\n    ".join(p.replace("\n", "\n    ")
+                                   for p in self.footnote_paragraphs(footnote) if p)
+            parts.append(f"[^fn{footnote.number}]: {body}")
         return "\n\n".join(p for p in parts if p) + "\n"
 
-    def clause(self, clause: Clause) -> list[str]:
-        title = self.text(clause.title)
-        if clause.kind == ANNEX and clause.level == 1:
-            obligation = annex_obligation(clause, self.lang)
-            head = " ".join(x for x in (escape(clause.label), escape(obligation), title) if x)
-        elif clause.number:
-            head = escape(clause.number) + heading_sep(self.lang) + title
-        else:
-            head = title
-        hashes = "#" * min(clause.level, 6)
-        anchor = self.ids.get(clause.anchor or "", "")
-        out = [f"{hashes} {head} {{#{anchor}}}" if anchor else f"{hashes} {head}"]
-        for item in clause_items(clause):
-            if isinstance(item, Clause):
-                out.extend(self.clause(item))
-            elif isinstance(item, TermEntry):
-                out.extend(self.term(item))
-            elif isinstance(item, ListBlock) and clause.kind in (NORMATIVE_REFERENCES, BIBLIOGRAPHY):
-                out.append(self.references(item, clause))
-            else:
-                out.append(self.block(item))
-        return out
+    # -- inline
+    def w_text(self, text: str) -> str:
+        text = escape(text)
+        # Inside ~sub~ and ^sup^ a space ends the script unless escaped.
+        return text.replace(" ", "\\ ") if {"sub", "sup"} & set(self.tags) else text
 
+    def w_hardbreak(self) -> str:
+        return _HARD
+
+    def w_style(self, kind: str, inner: str) -> str:
+        mark = "*" if kind == EMPH else "~~" if kind == STRIKE else "**"
+        return f"{mark}{inner}{mark}" if inner else ""
+
+    def w_code(self, text: str) -> str:
+        return _code(text)
+
+    def w_link(self, href: str, inner: str) -> str:
+        return f"[{inner}]({_href(href)})"
+
+    def w_xref(self, anchor: str, shown: str) -> str:
+        if anchor not in self.draft.targets:
+            return shown
+        return f"[{shown}](#{self.ids[anchor]})"
+
+    def w_image(self, alt: str, path: str | None) -> str:
+        return f"![{escape(alt)}]({_href(path)})" if path else escape(alt)
+
+    def w_tag(self, name: str, closing: bool) -> str:
+        return {"sub": "~", "sup": "^", "em": "*", "strong": "**"}.get(name, "")
+
+    def w_footnote(self, footnote: Footnote) -> str:
+        return f"[^fn{footnote.number}]"
+
+    def w_inline_footnote(self, body: str) -> str:
+        return f"^[{body}]"
+
+    def w_pin(self, anchor: str) -> str:
+        # The target of [](#req-…): an empty span with the pin's id.
+        return f"[]{{#{self.ids[anchor]}}}" if anchor in self.ids else ""
+
+    # -- blocks
     def div(self, style: str, body: str, anchor: str | None = None) -> str:
         ident = f"#{self.ids[anchor]} " if anchor and anchor in self.ids else ""
         return f'::: {{{ident}custom-style="{style}"}}\n{body}\n:::'
 
-    def labelled(self, block: Block, style: str) -> str:
-        label, rest = split_label(block)
-        sep = "" if self.lang == "zh" or not label else " "
-        return self.div(style, escape(label) + sep + self.text(rest))
+    def emit_heading(self, h: Heading) -> str:
+        title = one_line(self.inline(h.title))
+        if h.annex_label:
+            head = " ".join(x for x in (escape(h.annex_label), escape(h.obligation), title) if x)
+        elif h.number:
+            head = escape(h.number) + h.sep + title
+        else:
+            head = title
+        anchor = self.ids.get(h.anchor, "")
+        hashes = "#" * min(h.level, 6)
+        return f"{hashes} {head} {{#{anchor}}}" if anchor else f"{hashes} {head}"
 
-    def term(self, term: TermEntry) -> list[str]:
-        labels = LABELS.get(self.lang, LABELS["en"])
-        out = [self.div(TERM_NUMBER, escape(term.number), term.anchor)]
-        preferred = f"**{self.text(term.preferred)}**"
-        if term.en:
-            preferred += "\u2003" + self.text(term.en)
-        out.append(self.div(PREFERRED, preferred))
-        out.extend(self.div(ADMITTED, self.text(a)) for a in term.admitted)
-        if term.symbol:
-            out.append(self.div(ADMITTED, self.text(term.symbol)))
-        sep = "：" if self.lang == "zh" else ": "
-        out.extend(self.div(DEPRECATED, escape(labels["deprecated"] + sep) + self.text(d))
-                   for d in term.deprecated)
-        if term.definition is not None:
-            out.append(self.div(DEFINITION, self.text(term.definition.source)))
-        known = {id(b) for b in (term.definition, term.source, *term.examples, *term.notes) if b}
-        out.extend(self.block(b) for b in term.blocks if id(b) not in known)
-        out.extend(self.labelled(b, EXAMPLE) for b in term.examples)
-        out.extend(self.labelled(b, TERM_NOTE if b.kind == "term-note" else NOTE)
-                   for b in term.notes)
-        if term.source is not None:
-            out.append(self.div(SOURCE, self.text(term.source.source)))
-        for sub in term.subterms:
-            out.extend(self.term(sub))
-        return out
+    def emit_term(self, term: TermEntry, preferred: list[Inline], parts: list[str],
+                  subterms: list[str]) -> list[str]:
+        head = f"**{self.inline(preferred)}**"
+        en = next((p for key, p in term.attribute_phrases if key == "en"), None)
+        if en is not None:
+            head += "\u2003" + self.inline(layout.nodes_of(en))
+        return [self.div(TERM_NUMBER, escape(term.number), term.anchor),
+                self.div(PREFERRED, head), *parts, *subterms]
 
-    def block(self, block: Block) -> str:
-        if isinstance(block, Table):
-            return self.table(block)
-        if isinstance(block, Figure):
-            return self.figure(block)
-        if isinstance(block, ListBlock):
-            return self.list(block)
-        kind = block.kind
-        if kind in ("footnote", "term-attributes"):
-            return ""
-        if kind == "note":
-            return self.labelled(block, NOTE)
-        if kind == "term-note":
-            return self.labelled(block, TERM_NOTE)
-        if kind == "example":
-            return self.labelled(block, EXAMPLE)
-        if kind == "definition":
-            return self.div(DEFINITION, self.text(block.source))
-        if kind == "source":
-            return self.div(SOURCE, self.text(block.source))
-        if kind in ("code", "html"):
-            body = block.source.rstrip("\n")
-            fence = "`" * max(3, max((len(m) for m in re.findall(r"`+", body)), default=0) + 1)
-            return f"{fence}\n{body}\n{fence}"
-        if kind == "quote":
-            return "\n".join("> " + self.text(line) for line in block.source.split("\n"))
-        return self.text(block.source)
+    def emit_term_part(self, part: TermPart) -> str:
+        return self.labelled(_PART_STYLE[part.kind], part.label, part.nodes)
 
-    def list(self, block: ListBlock) -> str:
-        lines = []
-        first = 3 if block.ordered else 2
-        for n, item in enumerate(block.items, 1):
-            depth = max(item.depth, 1)
-            indent = 0 if depth == 1 else first + 2 * (depth - 2)
-            marker = f"{n}." if block.ordered and depth == 1 else "-"
-            lines.append(" " * indent + f"{marker} " + self.text(item.source))
-        return "\n".join(lines)
+    def labelled(self, style: str, label: str, nodes: list[Inline]) -> str:
+        sep = "" if self.lang == "zh" or not label or label.endswith(" ") else " "
+        return self.div(style, escape(label) + sep + self.inline(nodes))
 
-    def references(self, block: ListBlock, clause: Clause) -> str:
+    def emit_paragraph(self, nodes: list[Inline], block: Block) -> str:
+        return self.inline(nodes)
+
+    def emit_note(self, kind: str, label: str, nodes: list[Inline], block: Block) -> str:
+        return self.labelled(_PART_STYLE[kind], label, nodes)
+
+    def emit_list(self, block: ListBlock, tree: list[ListNode]) -> str:
+        return "\n".join(self._items(tree, 0))
+
+    def _items(self, nodes: list[ListNode], indent: int) -> list[str]:
+        lines: list[str] = []
+        for n, node in enumerate(nodes, 1):
+            marker = f"{n}." if node.ordered else "-"
+            pad = " " * (indent + len(marker) + 1)
+            body = self.inline(layout.nodes_of(node.item.phrase)) if node.item else ""
+            lines.append(" " * indent + f"{marker} " + body.replace("\n", "\n" + pad))
+            lines.extend(self._items(node.children, len(pad)))
+        return lines
+
+    def emit_references(self, entries: list[tuple[str, Reference | None, ListItem]],
+                        clause: Clause) -> str:
         """Normative references one per paragraph; the bibliography numbered [1], [2] …"""
-        anchors = {ref.line: ref.anchor for ref in clause.references}
         out = []
-        n = 0
-        for item in block.items:
-            if item.depth != 1:
-                continue
-            n += 1
-            anchor = anchors.get(item.line)
+        for number, ref, item in entries:
+            anchor = ref.anchor if ref else None
             span = f"[]{{#{self.ids[anchor]}}}" if anchor and anchor in self.ids else ""
-            prefix = escape(f"[{n}]") + " " if clause.kind == BIBLIOGRAPHY else ""
-            out.append(span + prefix + self.text(item.source))
+            prefix = escape(number) + " " if clause.kind == BIBLIOGRAPHY and number else ""
+            out.append(span + prefix + self.inline(layout.nodes_of(item.phrase)))
         return "\n\n".join(out)
 
-    def caption(self, label: str, title: str) -> str:
-        text = escape(label)
-        if title:
-            text += escape(caption_sep(self.lang)) + self.text(title)
-        return text
+    def caption(self, label: str, sep: str, title: list[Inline]) -> str:
+        return escape(label) + escape(sep) + one_line(self.inline(title))
 
-    def table(self, table: Table) -> str:
-        width = max([len(table.header), *(len(r) for r in table.rows)] or [1])
+    def emit_table(self, table: Table) -> str:
+        width = layout.table_width(table)
 
-        def row(cells: list[str]) -> str:
-            cells = [*cells, *[""] * (width - len(cells))][:width]
-            return "| " + " | ".join(self.text(c) or " " for c in cells) + " |"
+        def row(cells: list[list[Inline]]) -> str:
+            return "| " + " | ".join(one_line(self.inline(c)) or " " for c in cells) + " |"
 
-        lines = [row(table.header), "|" + "---|" * width, *(row(r) for r in table.rows)]
-        title = self.div(TABLE_TITLE, self.caption(table.label, table.caption), table.anchor)
-        notes = [self.block(n) for n in table.notes]
+        lines = [row(layout.padded(table.header_cells, width)), "|" + "---|" * width,
+                 *(row(layout.padded(r, width)) for r in table.row_cells)]
+        title = self.div(TABLE_TITLE, self.caption(*layout.table_caption(table, self.lang)),
+                         table.anchor)
+        notes = [self.block(n, None) for n in table.notes]
         return "\n\n".join([title, "\n".join(lines), *notes])
 
-    def figure(self, figure: Figure) -> str:
+    def emit_figure(self, figure: Figure) -> str:
         path = self.images.get(image_key(figure.src))
         # The title attribute is what Word shows as the picture's description (alt text).
         described = figure.title.replace("\\", "\\\\").replace('"', '\\"')
         image = (f'![{escape(figure.title)}]({_href(path)} "{described}")' if path
                  else escape(figure.title))
-        title = self.div(FIGURE_TITLE, self.caption(figure.label, figure.title), figure.anchor)
+        title = self.div(FIGURE_TITLE, self.caption(*layout.figure_caption(figure, self.lang)),
+                         figure.anchor)
         return image + "\n\n" + title
+
+    def emit_code(self, block: Block) -> str:
+        body = block.source.rstrip("\n")
+        fence = "`" * max(3, max((len(m) for m in re.findall(r"`+", body)), default=0) + 1)
+        return f"{fence}\n{body}\n{fence}"
+
+    def emit_quote(self, paragraphs: list[list[Inline]], block: Block) -> str:
+        return "\n>\n".join("> " + self.inline(p).replace("\n", "\n> ") for p in paragraphs)
 
 
 def to_pandoc(draft: Draft, images: Mapping[str, str] | None = None) -> str:
