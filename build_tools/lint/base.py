@@ -85,10 +85,16 @@ class Finding:
 
 @dataclass
 class Example:
-    """A documented example. ``overrides`` replace parts of a clean draft (lint/examples.py)."""
+    """A documented example. ``overrides`` replace parts of a clean draft (lint/examples.py).
+
+    ``fixed`` (failing examples of fixable rules): the text of the one override part that the
+    fix changes, as it reads after ``clause lint --fix --unsafe-fixes`` made the edits of this
+    rule's findings. Only that part, not the whole draft, so the documentation shows the
+    snippet before and after; the test suite applies the edits and compares."""
 
     lang: str
     overrides: dict[str, str]
+    fixed: str | None = field(default=None, kw_only=True)  # keyword: subclasses add fields
 
 
 @dataclass

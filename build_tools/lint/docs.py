@@ -32,6 +32,8 @@ def _snippet(example: Example) -> str:
              else f"[{example.lang}] the clean example draft"]
     for key, value in example.overrides.items():
         parts.append(f"--- {key} ---\n{value}" if value else f"--- {key} --- (empty)")
+    if example.fixed is not None:
+        parts.append(f"--- after clause lint --fix ---\n{example.fixed}")
     return "\n".join(parts)
 
 

@@ -11,6 +11,7 @@ from build_tools.comments.repository import lint_findings
 from build_tools.lint.base import REGISTRY, Example
 from build_tools.lint.engine import active_rules, lint_models
 from build_tools.lint.examples import CommentExample, assemble
+from build_tools.lint.fix import apply_fixes
 from build_tools.parse import parse_file
 
 RULES = active_rules()
@@ -73,5 +74,31 @@ def test_rule_example(tmp_path: Path, rule_id: str, kind: str, index: int, examp
         source = REGISTRY[rule_id].source
         assert any(source in f.message or (REGISTRY[rule_id].source_gb or "@@") in f.message
                    for f in fired), "the message names the rule's source"
+        _check_fixed(tmp_path, example, fired)
     else:
         assert not fired, [f.message for f in fired]
+
+
+def _check_fixed(tmp_path: Path, example: Example, fired: list) -> None:
+    """The edits of the rule's findings, made as ``clause lint --fix --unsafe-fixes`` makes
+    them, turn the example draft into the one whose changed part reads ``example.fixed``."""
+    edits = [f for f in fired if f.edit is not None]
+    if example.fixed is None:
+        return
+    assert edits, "the example documents a fix but no finding carries an edit"
+    report = apply_fixes(edits, unsafe=True)
+    assert not report.refused, report.refused
+    after = (tmp_path / "draft.md").read_text(encoding="utf-8")
+    expected = [assemble(example.lang, {**example.overrides, key: example.fixed})
+                for key in example.overrides]
+    assert after in expected, after
+
+
+def test_fixed_is_checked(tmp_path: Path) -> None:
+    """A wrong ``fixed`` text fails: the comparison is with the file after the edits."""
+    rule = next(cls for cls in REGISTRY.values() for ex in cls.fail if ex.fixed is not None)
+    example = next(ex for ex in rule.fail if ex.fixed is not None)
+    wrong = Example(example.lang, example.overrides, fixed=example.fixed + " (not this)")
+    fired = [f for f in _lint(tmp_path, wrong) if f.rule == rule.id]
+    with pytest.raises(AssertionError):
+        _check_fixed(tmp_path, wrong, fired)

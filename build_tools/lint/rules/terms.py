@@ -84,8 +84,9 @@ class FinalPunctuation(Rule):
     doc = "ISO definitions end without punctuation; GB definitions end with a full-width '。'. " \
           "The rule follows the draft's `rules:` setting."
     fail = [Example("en", {"terms": _EN.replace("that users can enter", "that users can enter.")
-                           .replace(" through an [](#term-avatar)", "")}),
-            Example("zh", {"terms": _ZH.replace("数字化表示。", "数字化表示")})]
+                           .replace(" through an [](#term-avatar)", "")},
+                    fixed=_EN.replace(" through an [](#term-avatar)", "")),
+            Example("zh", {"terms": _ZH.replace("数字化表示。", "数字化表示")}, fixed=_ZH)]
     passing = [Example("en", {}), Example("zh", {})]
 
     def check(self, draft: Draft, ctx: Context):
