@@ -1,35 +1,63 @@
-"""Draft Markdown as plain text, the way a reader sees it (for redlines, CSV, TBX, search).
+"""The plain text of the model, the way a reader sees it (for redlines, CSV, TBX, search).
 
-Cross-references are filled with their labels first; markup is removed by markdown-it, the
-same parser the model is built with, so nothing here has Markdown rules of its own.
+The model already holds it (``Phrase.text``, ``Block.text``: labels of cross-references filled
+in, markup and footnote markers gone); this joins its lines as the language wants. Raw HTML
+other than the allowlisted tags is shown on the site as text, so it is text here too.
 """
 
 from __future__ import annotations
 
 import re
 
-from markdown_it import MarkdownIt
+from build_tools.inline_parse import plain_of
+from build_tools.model import CONTAINERS, HTML, Block, Inline, Phrase
+from build_tools.render.safety import is_comment, safe_tag
 
-from build_tools.model import Draft
-from build_tools.render.inline import resolve_links, strip_attrs
-
-_INLINE = MarkdownIt("commonmark").enable("strikethrough")
+_LINE_BREAK = re.compile(r"\s*\n\s*")
 
 
-def plain(source: str, draft: Draft) -> str:
-    filled = resolve_links(strip_attrs(source), draft)
-    out: list[str] = []
-    for token in _INLINE.parseInline(filled):
-        for child in token.children or []:
-            # Raw HTML is shown as text on the site (it is escaped), so it is text here too.
-            if child.type in ("text", "code_inline", "html_inline"):
-                out.append(child.content)
-            elif child.type in ("softbreak", "hardbreak"):
-                out.append("\n")
-            elif child.type == "image":
-                out.append(child.content)
-    text = "".join(out)
-    if draft.language == "zh":
-        # Chinese lines join without a space (a space would show in the middle of a word).
-        return re.sub(r"\s*\n\s*", "", text).strip()
+def plain_text(value: Phrase | Block | list[Inline] | None, lang: str) -> str:
+    """One line of text. Chinese lines join without a space (a space would show in the middle
+    of a word); other languages have their blanks collapsed."""
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        text = _text(value)
+    elif isinstance(value, Phrase):
+        text = _text(value.nodes) if _shows_html(value) else value.text
+    elif any(_shows_html(p) for p in value.phrases):
+        text = "\n".join(_text(p.nodes) for p in value.phrases)
+    else:
+        text = value.text
+    if lang == "zh":
+        return _LINE_BREAK.sub("", text).strip()
     return " ".join(text.split())
+
+
+def _shown_as_text(node: Inline) -> bool:
+    return node.kind == HTML and not is_comment(node.text) and safe_tag(node.text) is None
+
+
+def _shows_html(phrase: Phrase) -> bool:
+    return any(_shown_as_text(n) for n in phrase.walk())
+
+
+def _text(nodes: list[Inline]) -> str:
+    """``plain_of``, with the HTML a reader sees as text kept."""
+    out: list[str] = []
+    run: list[Inline] = []
+    for node in nodes:
+        if _shown_as_text(node) or (node.kind in CONTAINERS and
+                                    any(_shown_as_text(n) for n in node.walk())):
+            out.append(plain_of(run))
+            run = []
+            out.append(node.text if node.kind == HTML else _container(node))
+        else:
+            run.append(node)
+    out.append(plain_of(run))
+    return "".join(out)
+
+
+def _container(node: Inline) -> str:
+    text = _text(node.children)
+    return text if text.strip() else plain_of([node])

@@ -1,13 +1,14 @@
 """One draft -> one Markdown page for MkDocs (mkdocs-material, no plugin, no theme override).
 
-The page reads everything from the Draft model: numbers, labels, anchors and stage names are
-the model's, so the site says what the PDF and the linter say. Output uses only attr_list,
+The page is a ``layout.Layout``: the walk, the order of a term entry, the annex heading and
+the captions are the ones the DOCX and the PDF use, and the text comes from the model's inline
+nodes (``render.site_inline``), never from the Markdown again. Numbers, labels, anchors and
+stage names are the model's, so the site says what the PDF and the linter say. Output uses only attr_list,
 md_in_html, tables, footnotes and toc, so the folder builds unchanged with MkDocs' successors.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import quote
@@ -15,22 +16,30 @@ from urllib.parse import quote
 from build_tools.i18n.labels import LABELS
 from build_tools.i18n.stages import code_of, stage_name
 from build_tools.model import (
-    ANNEX,
-    BIBLIOGRAPHY,
-    INTRODUCTION,
-    NORMATIVE_REFERENCES,
     Block,
     Clause,
     Draft,
+    Figure,
+    Inline,
     ListBlock,
+    ListItem,
+    Reference,
+    Table,
     TermEntry,
 )
-from build_tools.render import blocks, escape, notices, terms
-from build_tools.render.escape import attr, one_line
+from build_tools.render import blocks, escape, layout, notices, terms
+from build_tools.render.escape import attr
+from build_tools.render.layout import Heading, Layout, ListNode, TermPart, nodes_of
+from build_tools.render.site_inline import (
+    InlineContext,
+    emit,
+    figure_src,
+    is_external,
+    literal,
+    one_line,
+)
 
 HTML_LANG = {"en": "en", "zh": "zh-CN"}
-_CROSS_DRAFT = re.compile(r"\[\]\((?P<path>[^)#\s]+\.md)#(?P<id>[^)\s]+)\)")
-_FOOTNOTE_REF = re.compile(r"\[\^([^\]\s]+)\](?!:)")
 
 
 @dataclass
@@ -80,28 +89,22 @@ def term_anchor(term: TermEntry, draft: Draft) -> str:
     return "term-" + term.number.replace(".", "-")
 
 
-class PageRenderer:
+class PageRenderer(Layout):
+    """The draft page: ``layout.Layout``'s walk, each piece written as MkDocs Markdown."""
+
     def __init__(self, draft: Draft, ctx: PageContext | None = None) -> None:
-        self.draft = draft
+        super().__init__(draft)
         self.ctx = ctx or PageContext()
-        self.lang = draft.language
         self.labels = LABELS.get(self.lang, LABELS["en"])
+        self.text_ctx = InlineContext(draft, image_ok=self.ctx.image_ok,
+                                      other_draft=self.ctx.other_draft)
 
     # -- text
-    def fmt(self, src: str) -> str:
-        return escape.source(self._cross_draft(src), self.draft, image_ok=self.ctx.image_ok)
+    def inline(self, nodes: list[Inline], newline: str = "\n") -> str:
+        return emit(nodes, self.text_ctx, newline)
 
-    def _cross_draft(self, src: str) -> str:
-        """``[](other-draft.md#id)``: filled with "MVS 0002, 5.2" from the other draft's model."""
-
-        def repl(match: re.Match[str]) -> str:
-            other = self.ctx.other_draft(match.group("path"))
-            label = other.label_of(match.group("id")) if other else None
-            if other is None or label is None:
-                return match.group(0)
-            return f"[{escape.text(f'{other.id}, {label}')}]({match.group('path')}#{match.group('id')})"
-
-        return _CROSS_DRAFT.sub(repl, src)
+    def line(self, nodes: list[Inline]) -> str:
+        return one_line(nodes, self.text_ctx)
 
     # -- the page
     def render(self) -> str:
@@ -117,13 +120,10 @@ class PageRenderer:
                        f"<p>{attr(warning)}</p></div>\n")
         if d.fatal:
             out.append(self.unreadable())
-        for block in d.preamble:
-            out.append(self.block(block))
-        for clause in d.clauses:
-            out.append(self.clause(clause))
+        out.extend(part + "\n" for part in self.document())
         out.append("</div>\n")
         out.append(self.footnotes())
-        return "\n".join(part for part in out if part is not None) + "\n"
+        return "\n".join(part for part in out if part) + "\n"
 
     def header(self) -> str:
         d = self.draft
@@ -192,85 +192,97 @@ class PageRenderer:
         return (f' <a class="comment-count" href="{attr(href)}" data-label="{attr(label)}" '
                 f'title="{attr(title)}" aria-label="{attr(title)}" data-search-exclude></a>')
 
-    # -- clauses
-    def heading_text(self, clause: Clause) -> str:
-        title = one_line(self.fmt(clause.title))
-        if clause.level == 1 and clause.kind == ANNEX:
-            obligation = clause.obligation or "informative"
-            ob = self.labels[f"annex_{obligation}"]
+    # -- what the layout asks for
+    def emit_heading(self, h: Heading) -> str:
+        title = self.line(h.title)
+        if h.annex_label:
             sep = "" if self.lang == "zh" else " "
-            return (f'<span class="annex-label">{attr(clause.label)}</span>{sep}'
-                    f'<span class="annex-obligation">{attr(ob)}</span>{sep}'
+            text = (f'<span class="annex-label">{attr(h.annex_label)}</span>{sep}'
+                    f'<span class="annex-obligation">{attr(h.obligation)}</span>{sep}'
                     f'<span class="annex-title">{title}</span>')
-        if clause.number and clause.kind != INTRODUCTION:
-            sep = "\u3000" if self.lang == "zh" else " "
-            return f"{attr(clause.number)}{sep}{title}"
-        return title
+            css = " .annex-heading"
+        else:
+            text = f"{attr(h.number)}{h.sep}{title}" if h.number else title
+            css = ""
+        badge = self.comment_badge(h.clause.locator)
+        return f'{"#" * min(h.level + 1, 6)} {text}{badge} {{ id="{attr(h.anchor)}"{css} }}'
 
-    def clause(self, clause: Clause) -> str:
-        level = min(clause.level + 1, 6)
-        css = " .annex-heading" if clause.level == 1 and clause.kind == ANNEX else ""
-        anchor = clause.anchor or ""
-        badge = self.comment_badge(clause.locator)
-        out = [f'{"#" * level} {self.heading_text(clause)}{badge} {{ id="{attr(anchor)}"{css} }}\n']
-        # Blocks, term entries and subclauses in the order they were written.
-        items: list[tuple[int, int, object]] = [(b.line, 0, b) for b in clause.blocks]
-        items += [(t.line, 1, t) for t in clause.terms]
-        items += [(c.line, 2, c) for c in clause.children]
-        for _, _, item in sorted(items, key=lambda x: (x[0], x[1])):
-            if isinstance(item, Clause):
-                out.append(self.clause(item))
-            elif isinstance(item, TermEntry):
-                out.append(self.term(item, level + 1))
-            elif isinstance(item, Block):
-                out.append(self.block(item, clause))
-        return "\n".join(o for o in out if o) + "\n"
+    def emit_term(self, term: TermEntry, preferred: list[Inline], parts: list[str],
+                  subterms: list[str]) -> list[str]:
+        en = [p for key, p in term.attribute_phrases if key == "en"][-1:]
+        heading = terms.term_heading(term.number, self.line(preferred),
+                                     self.line(nodes_of(en[0])) if en else "",
+                                     term.level + 1, term_anchor(term, self.draft),
+                                     self.comment_badge(term.number))
+        return [f"{heading}\n\n{terms.term_body(parts)}", *subterms]
 
-    def block(self, block: Block, clause: Clause | None = None) -> str:
-        top = clause.top if clause else None
-        if isinstance(block, ListBlock) and top is clause and top is not None and \
-                top.kind in (NORMATIVE_REFERENCES, BIBLIOGRAPHY):
-            anchors = {r.line: r.anchor for r in top.references if r.anchor}
-            return blocks.reference_list(block, self.fmt, top.kind == BIBLIOGRAPHY,
-                                         anchors) + "\n"
-        md = blocks.render(block, self.fmt, self.lang, self.ctx.image_ok)
-        return md + "\n" if md else ""
+    def emit_term_part(self, part: TermPart) -> str:
+        return terms.term_part(part.kind, part.label, self.inline(part.nodes))
 
-    def term(self, term: TermEntry, level: int) -> str:
-        out = [terms.term_heading(term, self.fmt, level, term_anchor(term, self.draft), self.lang,
-                                  self.comment_badge(term.number)),
-               "", terms.term_body(term, self.fmt, self.lang, self.ctx.image_ok), ""]
-        for sub in term.subterms:
-            out.append(self.term(sub, level + 1))
-        return "\n".join(out)
+    def emit_paragraph(self, nodes: list[Inline], block: Block) -> str:
+        return blocks.paragraph(self.inline(nodes))
+
+    def emit_note(self, kind: str, label: str, nodes: list[Inline], block: Block) -> str:
+        css = "clause-example" if kind == "example" else "clause-note"
+        return blocks.note(label, self.inline(nodes), css)
+
+    def emit_list(self, block: ListBlock, tree: list[ListNode]) -> str:
+        lines: list[str] = []
+
+        def walk(nodes: list[ListNode], depth: int) -> None:
+            for node in nodes:
+                nodes_ = nodes_of(node.item.phrase) if node.item is not None else []
+                cont = "\n" + blocks.INDENT * depth
+                lines.append(blocks.list_item(depth, node.ordered, self.inline(nodes_, cont)))
+                walk(node.children, depth + 1)
+
+        walk(tree, 1)
+        return "\n".join(lines)
+
+    def emit_references(self, entries: list[tuple[str, Reference | None, ListItem]],
+                        clause: Clause) -> str:
+        return blocks.references([
+            blocks.reference(number, ref.anchor if ref else None,
+                             self.inline(nodes_of(item.phrase)))
+            for number, ref, item in entries])
+
+    def emit_table(self, table: Table) -> str:
+        label, sep, title = layout.table_caption(table, self.lang)
+        width = layout.table_width(table)
+        header = [self.line(c) for c in layout.padded(table.header_cells, width)]
+        rows = [[self.line(c) for c in layout.padded(r, width)] for r in table.row_cells]
+        notes = [self.block(n, None) for n in table.notes]
+        return blocks.table(table.anchor, f"{attr(label)}{sep}{self.line(title)}", header, rows,
+                            notes)
+
+    def emit_figure(self, figure: Figure) -> str:
+        label, sep, title = layout.figure_caption(figure, self.lang)
+        src = figure.src
+        if is_external(src) or not self.ctx.image_ok(src):
+            image = blocks.missing_image(src)
+        else:
+            alt = figure.title_phrase.text if figure.title_phrase else figure.title
+            image = f"![{literal(alt)}]({figure_src(src)})"
+        return blocks.figure(figure.anchor, image, f"{attr(label)}{sep}{self.line(title)}")
+
+    def emit_code(self, block: Block) -> str:
+        return blocks.verbatim(block.source, "clause-code" if block.kind == "code"
+                               else "escaped-html")
+
+    def emit_quote(self, paragraphs: list[list[Inline]], block: Block) -> str:
+        return blocks.quote([self.inline(p, "\n> ") for p in paragraphs])
 
     # -- footnotes
     def footnotes(self) -> str:
-        """Footnote definitions at the end of the page, Python-Markdown style.
-
-        The model keeps footnote texts in reference order (markdown-it numbers them by first
-        reference), so the n-th footnote belongs to the n-th distinct ``[^label]``.
-        """
-        d = self.draft
-        every: list[Block] = list(d.preamble)
-        for clause in d.clauses:
-            every.extend(clause.all_blocks())
-        every.sort(key=lambda b: b.line)
-        notes = [b for b in every if b.kind == "footnote"]
-        if not notes:
-            return ""
-        order: list[str] = []
-        for block in every:
-            if block.kind == "footnote":
-                continue
-            for label in _FOOTNOTE_REF.findall(block.source):
-                if label not in order:
-                    order.append(label)
+        """Footnote definitions at the end of the page, Python-Markdown style, each written
+        under its own label (Python-Markdown numbers them by first reference, as the model)."""
         out = []
-        for i, block in enumerate(notes):
-            label = block.label or (order[i] if i < len(order) else f"note-{i + 1}")
-            out.append(f"[^{label}]: {one_line(self.fmt(block.source))}")
-        return "\n".join(out) + "\n"
+        for note in layout.footnotes(self.draft):
+            paragraphs = [self.line(p) for p in self.footnote_text(note)]
+            paragraphs = [p for p in paragraphs if p] or [""]
+            more = "".join(f"\n\n{blocks.INDENT}{p}" for p in paragraphs[1:])
+            out.append(f"[^{note.label}]: {paragraphs[0]}{more}")
+        return "\n".join(out) + "\n" if out else ""
 
 
 def _editors(value: object) -> list[str]:

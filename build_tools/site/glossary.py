@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 from build_tools import __version__
 from build_tools.model import Draft, TermEntry
 from build_tools.render import escape
-from build_tools.render.escape import attr, one_line
-from build_tools.render.plain import plain
+from build_tools.render.escape import attr
+from build_tools.render.layout import nodes_of
+from build_tools.render.plain import plain_text
 from build_tools.render.site import HTML_LANG, term_anchor
+from build_tools.render.site_inline import InlineContext, one_line
 from build_tools.site.links import relative
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -38,12 +40,21 @@ class Entry:
 
     @property
     def preferred(self) -> str:
-        return plain(self.term.preferred, self.draft)
+        return plain_text(self.term.preferred_phrase, self.lang) or self.term.preferred
 
     @property
     def definition(self) -> str:
-        d = self.term.definition
-        return plain(d.source, self.draft) if d is not None else ""
+        return plain_text(self.term.definition, self.lang)
+
+    def attributes(self, key: str) -> list[str]:
+        """The entry's admitted terms, deprecated terms, symbol or English equivalent."""
+        values = (plain_text(p, self.lang) for k, p in self.term.attribute_phrases if k == key)
+        return [v for v in values if v]
+
+    @property
+    def en(self) -> str:
+        """The English equivalent of a Chinese draft's term (``en:``)."""
+        return next(iter(self.attributes("en")[-1:]), "")
 
     @property
     def where(self) -> str:
@@ -78,8 +89,8 @@ class Concept:
         for entry in self.entries:
             if entry.lang == lang:
                 value = entry.preferred
-            elif lang == "en" and entry.term.en:
-                value = entry.term.en.strip()
+            elif lang == "en" and entry.en:
+                value = entry.en
             else:
                 continue
             if value and value not in out:
@@ -102,7 +113,7 @@ def collect(drafts: list[tuple[Draft, str]]) -> list[Concept]:
     for draft, page in drafts:
         for term in draft.terms:
             entry = Entry(draft, page, term, ids.count(draft.id) > 1)
-            english = entry.preferred if draft.language == "en" else (term.en or "").strip()
+            english = entry.preferred if draft.language == "en" else entry.en
             key = " ".join((english or entry.preferred).casefold().split())
             if key:
                 concepts.setdefault(key, Concept(key)).entries.append(entry)
@@ -153,15 +164,16 @@ def _concept(concept: Concept, ident: str, page_rel: str) -> str:
         for _, entries in concept.definitions(lang):
             first = entries[0]
             prefix = relative(first.page, page_rel)
-            fmt_def = escape.source(first.term.definition.source, first.draft,  # type: ignore[union-attr]
-                                    lambda a, p=prefix: f"{p}#{a}",
-                                    link_prefix=_dir_prefix(prefix),
-                                    image_ok=lambda src: False)
+            # Links go to the draft's page, not the glossary; images stay on that page.
+            text = InlineContext(first.draft, link_for=lambda a, p=prefix: f"{p}#{a}",
+                                 link_prefix=_dir_prefix(prefix), image_ok=lambda src: False)
+            assert first.term.definition is not None
+            fmt_def = one_line(nodes_of(first.term.definition.phrase), text)
             sources = ", ".join(
                 f"[{escape.text(e.where)}]({relative(e.page, page_rel)}#{term_anchor(e.term, e.draft)})"
                 for e in entries)
             lines.append(f'<div class="glossary-definition" lang="{HTML_LANG.get(lang, lang)}" '
-                         f'markdown="1">\n<p markdown="1">{one_line(fmt_def)}</p>\n'
+                         f'markdown="1">\n<p markdown="1">{fmt_def}</p>\n'
                          f'<p class="glossary-sources" markdown="1">{sources}</p>\n</div>\n')
     without = [e for e in concept.entries if not e.definition]
     if without:
@@ -213,7 +225,7 @@ def tbx(concepts: list[Concept]) -> bytes:
 
 def _tbx_languages(concept: Concept) -> list[str]:
     langs = set(concept.languages)
-    if any(e.term.en for e in concept.entries):
+    if any(e.en for e in concept.entries):
         langs.add("en")
     return sorted(langs, key=lambda x: (x != "en", x))
 
@@ -233,10 +245,10 @@ def _tbx_terms(concept: Concept, lang: str) -> list[tuple[str, str]]:
     for entry in concept.entries:
         if entry.lang != lang:
             continue
-        for admitted in entry.term.admitted:
-            add(plain(admitted, entry.draft), "admittedTerm-admn-sts")
-        for deprecated in entry.term.deprecated:
-            add(plain(deprecated, entry.draft), "deprecatedTerm-admn-sts")
+        for admitted in entry.attributes("admitted"):
+            add(admitted, "admittedTerm-admn-sts")
+        for deprecated in entry.attributes("deprecated"):
+            add(deprecated, "deprecatedTerm-admn-sts")
     return out
 
 
@@ -265,11 +277,11 @@ def glossary_csv(concepts: list[Concept]) -> bytes:
         for e in concept.entries:
             t = e.term
             rows.append({
-                "term": e.preferred, "language": e.lang, "english_equivalent": t.en or "",
-                "admitted": "; ".join(plain(a, e.draft) for a in t.admitted),
-                "deprecated": "; ".join(plain(d, e.draft) for d in t.deprecated),
-                "symbol": t.symbol or "", "definition": e.definition,
-                "source": plain(t.source.source, e.draft) if t.source else "",
+                "term": e.preferred, "language": e.lang, "english_equivalent": e.en,
+                "admitted": "; ".join(e.attributes("admitted")),
+                "deprecated": "; ".join(e.attributes("deprecated")),
+                "symbol": next(iter(e.attributes("symbol")[-1:]), ""),
+                "definition": e.definition, "source": plain_text(t.source, e.lang),
                 "draft": e.draft.id, "number": t.number,
                 "differing_definitions": "yes" if concept.differing else "",
             })

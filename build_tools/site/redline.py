@@ -1,8 +1,9 @@
 """Redlines: what changed in a draft between two versions, clause by clause, word by word.
 
-Both sides are Draft models. Clauses and term entries are matched by their explicit anchor,
-else by title; then the texts are compared with difflib on word tokens (one token per
-character for Chinese). The result is data; ``redline_html`` and ``redline_terminal`` show it.
+Both sides are Draft models, and the texts compared are the model's (a table row by row from
+its cells, a list item by item), never Markdown. Clauses and term entries are matched by
+their explicit anchor, else by title; then the texts are compared with difflib on word tokens
+(one token per character for Chinese). The result is data; ``redline_html`` and ``redline_terminal`` show it.
 """
 
 from __future__ import annotations
@@ -15,13 +16,16 @@ from dataclasses import dataclass, field
 
 from build_tools.model import Block, Draft, Figure, ListBlock, Table, TermEntry
 from build_tools.render import escape
-from build_tools.render.plain import plain
+from build_tools.render.layout import figure_caption, table_caption
+from build_tools.render.plain import plain_text
 from build_tools.render.site import stage_line
 
 _CJK = "\u2e80-\u2fff\u3000-\u303f\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef"
 # Words with their trailing blank, punctuation on its own, one token per CJK character.
 _TOKEN = re.compile(rf"\n\n|[{_CJK}]|[^\W{_CJK}]+[ \t]*|[^\w\s{_CJK}][ \t]*|\s+")
 BREAK = "\n\n"
+# Between the cells of a table row: a column rule a reader sees, not Markdown's pipe.
+CELL_SEP = " \u2502 "
 
 
 @dataclass
@@ -106,41 +110,51 @@ class Redline:
 # --- the units of a draft -----------------------------------------------------------------
 
 
-def _block_text(block: Block, draft: Draft) -> str:
+def _block_text(block: Block, lang: str) -> str:
+    """A block as the lines a reader compares: a table's caption, then one line per row with
+    its cells' text (a changed cell is a word change in its row, never pipe syntax), a list's
+    items, a paragraph's text."""
     if isinstance(block, Table):
-        rows = [" | ".join(plain(c, draft) for c in r) for r in [block.header, *block.rows]]
-        return "\n".join([f"{block.label} {plain(block.caption, draft)}".strip(), *rows])
+        label, sep, title = table_caption(block, lang)
+        rows = [CELL_SEP.join(plain_text(c, lang) for c in row)
+                for row in [block.header_cells, *block.row_cells]]
+        return "\n".join([f"{label}{sep}{plain_text(title, lang)}".strip(), *rows])
     if isinstance(block, Figure):
-        return f"{block.label} {block.title}".strip()
+        label, sep, title = figure_caption(block, lang)
+        return f"{label}{sep}{plain_text(title, lang)}".strip()
     if isinstance(block, ListBlock):
-        return "\n".join("• " + plain(i.source, draft) for i in block.items)
+        return "\n".join("  " * (i.depth - 1) + "• " + plain_text(i.phrase, lang)
+                         for i in block.items)
     if block.kind in ("code", "html"):
         return block.source.strip()
-    return plain(block.source, draft)
+    return plain_text(block, lang)
 
 
 def _term_units(term: TermEntry, draft: Draft) -> Iterator[Unit]:
-    lines = [f"admitted: {a}" for a in term.admitted]
-    lines += [f"DEPRECATED: {d}" for d in term.deprecated]
-    if term.symbol:
-        lines.append(f"symbol: {term.symbol}")
-    if term.en:
-        lines.append(f"en: {term.en}")
-    lines += [_block_text(b, draft) for b in term.blocks if b.kind != "term-attributes"]
-    yield Unit("term", term.number, plain(term.preferred, draft), term.anchor,
-               term.anchor is not None, [ln for ln in lines if ln])
+    lang = draft.language
+    keys = {"admitted": "admitted: ", "deprecated": "DEPRECATED: ", "symbol": "symbol: ",
+            "en": "en: "}
+    order = list(keys)
+    attributes = sorted((p for p in term.attribute_phrases if p[0] in keys),
+                        key=lambda p: order.index(p[0]))
+    lines = [keys[key] + plain_text(phrase, lang) for key, phrase in attributes]
+    lines += [_block_text(b, lang) for b in term.blocks if b.kind != "term-attributes"]
+    yield Unit("term", term.number, plain_text(term.preferred_phrase, lang) or term.preferred,
+               term.anchor, term.anchor is not None, [ln for ln in lines if ln])
     for sub in term.subterms:
         yield from _term_units(sub, draft)
 
 
 def units(draft: Draft) -> list[Unit]:
+    lang = draft.language
     meta = [f"{draft.title_in(lang)}" for lang in draft.titles] + [stage_line(draft)]
     if draft.meta.get("date"):
         meta.append(str(draft.meta["date"]))
     out = [Unit("document", "", draft.id, None, False, meta)]
     for clause in draft.walk():
-        paragraphs = [_block_text(b, draft) for b in clause.blocks if b.kind != "footnote"]
-        out.append(Unit("clause", clause.number, plain(clause.title, draft), clause.anchor,
+        paragraphs = [_block_text(b, lang) for b in clause.blocks if b.kind != "footnote"]
+        title = plain_text(clause.title_phrase, lang) or clause.title
+        out.append(Unit("clause", clause.number, title, clause.anchor,
                         clause.explicit_anchor, [p for p in paragraphs if p]))
         for term in clause.terms:
             out.extend(_term_units(term, draft))
