@@ -73,7 +73,28 @@ _LABEL_OPEN, _LABEL_CLOSE = "\ue000", "\ue001"
 _LABEL_RE = re.compile("\ue000([^\ue001]*)\ue001")
 
 
+class _Quiet:
+    """A logger that does nothing: markdown-it's block rules call LOGGER.debug on every line
+    they try, which is about a tenth of a parse even with debug logging off."""
+
+    def debug(self, *args: object, **kwargs: object) -> None:
+        pass
+
+
+def _silence_block_rules() -> None:
+    import importlib
+    import pkgutil
+
+    import markdown_it.rules_block as rules
+
+    for info in pkgutil.iter_modules(rules.__path__):
+        module = importlib.import_module(f"{rules.__name__}.{info.name}")
+        if hasattr(module, "LOGGER"):
+            module.LOGGER = _Quiet()
+
+
 def _markdown() -> MarkdownIt:
+    _silence_block_rules()
     md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
     md.use(footnote_plugin)
     # A javascript: link stays a link in the model, so every view shows its text and drops
