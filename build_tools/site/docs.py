@@ -26,11 +26,11 @@ from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from build_tools import gitio
 from build_tools.model import Draft
 from build_tools.parse import parse_file
 from build_tools.render.escape import front_matter, text
 from build_tools.render.site import PageContext, page_title, render_page
-from build_tools import gitio
 from build_tools.site import comment_pages, glossary, home, images, requirements
 from build_tools.site.config import Project, find_drafts, load_mkdocs_yml
 from build_tools.site.downloads import export_all

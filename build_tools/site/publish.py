@@ -30,9 +30,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from build_tools import gitio
 from build_tools.model import Draft
 from build_tools.parse import parse_file
-from build_tools import gitio
 from build_tools.site import csp, mkdocs_run, versions
 from build_tools.site.comment_pages import COMMENTS_DIR
 from build_tools.site.config import Project, find_drafts, load_mkdocs_yml

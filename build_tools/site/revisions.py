@@ -6,9 +6,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from build_tools import gitio
 from build_tools.model import Draft
 from build_tools.parse import parse_file
-from build_tools import gitio
 from build_tools.site.config import Project, find_drafts
 from build_tools.site.redline import Redline, redline
 
