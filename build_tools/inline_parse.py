@@ -55,10 +55,13 @@ class Origin:
         self.end = end
         # One run from content offset 0 (a one-line paragraph, a cell): no search needed.
         self.single = len(self.starts) == 1 and self.starts[0] == 0
+        # Runs that start inside a line (a cell's "\|" escapes): only there can a text node,
+        # which never holds a line break, be cut in two.
+        self.broken = False
 
     def linear(self, a: int, b: int) -> bool:
         """True when content[a:b] lies in the file as one unbroken piece."""
-        if self.single and b <= self.length:
+        if (self.single or not self.broken) and b <= self.length:
             return True
         return bisect_right(self.starts, a) == bisect_right(self.starts, max(a, b - 1)) or \
             self(b - 1) - self(a) == b - 1 - a
@@ -69,7 +72,9 @@ class Origin:
         if self.single:
             return self.files[0] + i
         k = bisect_right(self.starts, i) - 1
-        return self.files[max(k, 0)] + (i - self.starts[max(k, 0)])
+        if k < 0:
+            k = 0
+        return self.files[k] + (i - self.starts[k])
 
 
 def lines_origin(content: str, first_line: int, text: str, index: LineIndex) -> Origin:
@@ -165,7 +170,9 @@ def cells_origin(line_text: str, base: int, count: int) -> list[tuple[int, Origi
             at += 1
             j += 1
             pos += 1
-        out.append((base + a + lead, Origin(runs, at, base + pos)))
+        origin = Origin(runs, at, base + pos)
+        origin.broken = len(runs) > 1
+        out.append((base + a + lead, origin))
     while len(out) < count:  # markdown-it pads short rows with empty cells
         end = base + len(line_text)
         out.append((end, Origin([], 0, end)))
