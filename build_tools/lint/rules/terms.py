@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterator
 
 from build_tools.i18n import boilerplate as B
 from build_tools.i18n.verbal import provisions
 from build_tools.lint.base import GB, ISO, Context, Example, Rule, register
 from build_tools.lint.examples import PARTS_EN, PARTS_ZH
-from build_tools.model import Block, Draft, TermEntry
+from build_tools.model import TERMS, XREF, Block, Draft, Inline, Target, TermEntry
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s", re.I)
 _ZH_LEAD = re.compile(r"^(?:是指|系指|指|是)")
@@ -315,3 +316,71 @@ class CrossDraftDefinition(Rule):
                     yield self.finding_at(d, term.definition, 0, 0, message)
                 else:
                     yield self.finding_at_line(d, term.line, message)
+
+
+def _xrefs(block: Block) -> Iterator[Inline]:
+    for phrase in block.phrases:
+        for node in phrase.walk():
+            if node.kind == XREF and node.target and "#" not in node.target:
+                yield node
+
+
+def _term_xrefs(draft: Draft, inside: bool) -> Iterator[tuple[Inline, Target | None]]:
+    """Cross-references in the blocks inside (or outside) the terms clause, with their targets;
+    a link to another draft ('other.md#id') is left alone: its kind is not known here."""
+    for top in draft.clauses:
+        if (top.kind == TERMS) != inside:
+            continue
+        for block in top.all_blocks():
+            for node in _xrefs(block):
+                yield node, draft.targets.get(node.target)
+
+
+@register
+class TermsClauseXref(Rule):
+    id = "TERM-10"
+    family = "terms"
+    severity = "warning"
+    summary = "Cross-references in the terms clause point only to term entries"
+    source = f"{ISO}, 16.5"
+    source_gb = f"{GB}, 8.7"
+    doc = "A term entry refers to other entries ([](#term-x) or [term](#term-x)), and its source " \
+          "cites a document ([](#ref-x)); a clause, table or figure of the body is not part of " \
+          "the terminology (metanorma-iso: \"non-terms clauses cannot cross-reference terms " \
+          "clause\", which it reports on such a cross-reference from a term entry)."
+    fail = [Example("en", {"terms": _EN + "\n\nNote 1 to entry: The interfaces of a virtual "
+                                          "world are listed in [](#tab-interfaces)."})]
+    passing = [Example("en", {})]
+
+    def check(self, draft: Draft, ctx: Context):
+        for node, target in _term_xrefs(draft, inside=True):
+            if target is not None and target.kind not in ("term", "reference"):
+                yield self.finding_at_offset(draft, node.start, f"the terms clause refers to "
+                                             f"{target.label or target.id}, a {target.kind}: "
+                                             "a term entry refers only to other term entries")
+
+
+@register
+class TermNumberXref(Rule):
+    id = "TERM-11"
+    family = "terms"
+    severity = "warning"
+    summary = "Outside the terms clause, a term is written as a word, not referred to by its " \
+              "entry number"
+    source = f"{ISO}, 16.5"
+    source_gb = f"{GB}, 8.7"
+    doc = "An empty cross-reference '[](#term-x)' in a clause outside the terms clause prints " \
+          "the entry's number ('3.4'); write the term itself, linked if you like " \
+          "('[avatar](#term-avatar)') (metanorma-iso: \"only terms clauses can cross-reference " \
+          "terms clause\")."
+    fail = [Example("en", {"body": PARTS_EN["body"].replace(
+        "an avatar for each user", "an avatar ([](#term-avatar)) for each user")})]
+    passing = [Example("en", {"body": PARTS_EN["body"].replace(
+        "an avatar for each user", "an [avatar](#term-avatar) for each user")})]
+
+    def check(self, draft: Draft, ctx: Context):
+        for node, target in _term_xrefs(draft, inside=False):
+            if target is not None and target.kind == "term" and not node.children:
+                yield self.finding_at_offset(draft, node.start, f"'{target.label}' refers to "
+                                             f"the term '{target.title or target.id}' by its "
+                                             "entry number: write the term")
