@@ -63,6 +63,12 @@ PATENTS = {
     ),
     "gb": "请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别专利的责任。",
 }
+# The drafting-basis sentence as ISO/CS writes it: the ISO/IEC and IEC variants add the IEC
+# address ("… (see www.iso.org/directives or www.iec.ch/members_experts/refdocs)."), older
+# texts say "the rules given in". Compared with the normalised text.
+DRAFTING_BASIS_RE = re.compile(
+    r"This document was drafted in accordance with the (?:editorial rules of|rules given in) the "
+    r"ISO/IEC Directives, Part 2 \(see www\.iso\.org/directives(?: or [^()]+)?\)\.")
 # Draft warnings by stage range (BOIL-06, BOIL-07, GB cover text).
 WARNING_CD = (
     "This document is not an ISO International Standard. It is distributed for review and "
@@ -99,21 +105,54 @@ EXEMPT_SENTENCES = [
     WARNING_CD,
     WARNING_DIS,
 ]
+# The general part of the Foreword that ISO/CS and the IEC Central Office supply (Directives
+# Part 2, 12.2 and 12.3; RULES-REFERENCE BOIL-05): the committee pastes it and may not reword
+# it, so its "should be noted", "may", "shall" and "and/or" are no finding. Patterns, not exact
+# sentences: the ISO, IEC, ISO/IEC JTC 1 and co-published variants differ in a few words and in
+# the addresses they cite.
+_ORG = r"(?:ISO|IEC|ISO and IEC|ISO/IEC|ISO, IEC and IEEE)"
+_URL = r"(?:<?(?:https?://)?[\w.-]+\.(?:org|ch)(?:/[\w./-]*)?>?)"
+EXEMPT_PATTERNS = [
+    r"In particular, the different approval criteria needed for the different types of "
+    r"(?:(?:ISO|IEC|ISO/IEC) )?documents? should be noted\.",
+    rf"{_ORG} shall not be held responsible for identifying any or all such patent rights\.",
+    r"Details of any patent rights identified during the development of the document will be "
+    r"in the Introduction and/or on the (?:ISO|IEC) list of patent declarations received "
+    rf"\(see {_URL}\)(?: or the IEC list of patent declarations received \(see {_URL}\))?\.",
+    # The wording since 2021: "ISO draws attention to the possibility that the implementation
+    # of this document may involve the use of (a) patent(s). …"
+    rf"{_ORG} draws? attention to the possibility that the implementation of this document may "
+    r"involve the use of \(a\) patent\(s\)\.",
+    rf"As of the (?:date of publication|publication date) of this document, {_ORG} (?:had|had not) "
+    r"received notice of \(a\) patent\(s\) which may be required to implement this document\.",
+    r"However, implementers are cautioned that this may not represent the latest information, "
+    rf"which may be obtained from the patent database available at {_URL}(?: and {_URL})?\.",
+    r"Any feedback or questions on this document should be directed to the user['’]s national "
+    r"standards body\.",
+]
+_URL_SCHEME = re.compile(r"<?\bhttps?://(?=www\.)|(?<=\.org/directives)/|(?<=\.html)>|"
+                         r"(?<=/directives)>")
 
 
 def normalise(text: str) -> str:
-    """White space folded; CJK text has none between characters."""
+    """White space folded; CJK text has none between characters. A link's address compares by
+    what a reader sees ("https://www.iso.org/directives" is "www.iso.org/directives"), and a
+    typographic apostrophe is a plain one."""
+    text = _URL_SCHEME.sub("", text.replace("\u2019", "'"))
     text = " ".join(text.split())
     return re.sub(r"(?<=[\u3000-\u9fff\uff00-\uffef]) (?=[\u3000-\u9fff\uff00-\uffef])", "", text)
 
 
-_EXEMPT_RE = re.compile("|".join(r"\s+".join(re.escape(w) for w in sentence.split())
-                                  for sentence in sorted(EXEMPT_SENTENCES, key=len, reverse=True)))
+_EXEMPT_RE = re.compile("|".join(
+    [r"\s+".join(re.escape(w) for w in sentence.split())
+     for sentence in sorted(EXEMPT_SENTENCES, key=len, reverse=True)]
+    # Any run of white space (a line break in the source) matches a space of a pattern.
+    + [p.replace(" ", r"\s+") for p in EXEMPT_PATTERNS]))
 
 
 def strip_exempt(text: str) -> str:
-    """Blank out boilerplate sentences, keeping offsets (so lines stay right)."""
-    if "responsible" not in text and "document" not in text:
+    """Blank out boilerplate sentences, keeping offsets (so lines and columns stay right)."""
+    if "responsible" not in text and "document" not in text and "patent" not in text:
         return text
     return _EXEMPT_RE.sub(lambda m: re.sub(r"\S", " ", m.group(0)), text)
 

@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 
 from build_tools.i18n import boilerplate as B
-from build_tools.i18n.refs import IDENT_RE, base_ident, is_gb_family, normalise
+from build_tools.i18n.refs import IDENT_RE, base_ident, citation_key, is_gb_family
 from build_tools.lint.base import GB, ISO, Context, Example, Finding, Rule, register
 from build_tools.lint.examples import PARTS_EN, PARTS_ZH
-from build_tools.model import BIBLIOGRAPHY, NORMATIVE_REFERENCES, TERMS, Block, Draft, Reference
+from build_tools.lint.rules.verbal import own_blocks
+from build_tools.model import (
+    NORMATIVE_REFERENCES,
+    TERMS,
+    Block,
+    Citation,
+    Clause,
+    Draft,
+    Reference,
+)
 
 
 def _paragraphs(blocks: list[Block]) -> list[Block]:
@@ -22,6 +32,34 @@ def _at_reference(rule: Rule, draft: Draft, ref: Reference, message: str) -> Fin
     return rule.finding_at_line(draft, ref.line, message)
 
 
+def _difference(found: str, expected: str) -> str:
+    """Where a paragraph departs from the fixed text, in words: 'has "…" where the fixed text
+    has "…"' for the first difference (a reader fixes one at a time)."""
+    zh = not expected.isascii()
+    a = list(found) if zh else found.split()
+    b = list(expected) if zh else expected.split()
+    join = "".join if zh else " ".join
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            continue
+        # A word of context either side, so the place can be found in the draft.
+        ctx_a = join(a[max(i1 - 2, 0):i2 + 2])
+        ctx_b = join(b[max(j1 - 2, 0):j2 + 2])
+        if op == "delete":
+            return f"the draft adds \"{join(a[i1:i2])}\" in \"{ctx_a}\""
+        if op == "insert":
+            return f"the draft lacks \"{join(b[j1:j2])}\" (\"{ctx_b}\")"
+        return f"the draft has \"{ctx_a}\" where the fixed text has \"{ctx_b}\""
+    return "the text differs"
+
+
+def _lists_references(clause: Clause) -> bool:
+    """Clause 2 lists documents: as a list, or (the GB layout) as paragraphs that each start
+    with an identifier."""
+    return bool(clause.references) or any(
+        IDENT_RE.match(b.text.strip()) for b in _paragraphs(clause.blocks)[1:])
+
+
 @register
 class NormRefBoilerplate(Rule):
     id = "BOIL-01"
@@ -29,7 +67,9 @@ class NormRefBoilerplate(Rule):
     summary = "Clause 2 opens with the exact boilerplate (or says there are no references)"
     source = f"{ISO}, 15.5.1"
     source_gb = f"{GB}, 8.6"
-    doc = "The lead text of Normative references is fixed, word for word (white space aside)."
+    doc = ("The lead text of Normative references is fixed, word for word. Compared as a reader "
+           "sees it: white space, line breaks, emphasis and the link around an address aside. "
+           "When the lead differs, the message gives the fixed text and the first difference.")
     fail = [Example("en", {"normrefs": "These documents are needed.\n\n- ISO/IEC 2382:2015, "
                            "*Information technology — Vocabulary*"}),
             Example("zh", {"normrefs": "下列文件适用于本文件。\n\n- GB/T 5271.1—2000 信息技术 词汇"})]
@@ -41,12 +81,22 @@ class NormRefBoilerplate(Rule):
             return
         rules = draft.rules
         paras = _paragraphs(clause.blocks)
-        expected = B.NORMREF_LEAD[rules] if clause.references else B.NORMREF_NONE[rules]
-        if not paras or B.normalise(paras[0].text) != B.normalise(expected):
-            message = f"Clause 2 must open with the exact text: \"{expected}\""
+        listed = _lists_references(clause)
+        expected = B.NORMREF_LEAD[rules] if listed else B.NORMREF_NONE[rules]
+        found = B.normalise(paras[0].text) if paras else ""
+        if found != B.normalise(expected):
+            if not paras:
+                message = f"Clause 2 must open with the exact text: \"{expected}\""
+            elif listed:
+                message = (f"the lead of Clause 2 differs from the fixed text \"{expected}\": "
+                           f"{_difference(found, B.normalise(expected))}")
+            else:
+                message = (f"Clause 2 lists no document, so it reads exactly: \"{expected}\"")
             yield (self.finding_at(draft, paras[0], 0, 0, message, fix=expected) if paras
                    else self.finding_at_line(draft, clause.line, message, fix=expected))
         for extra in paras[1:]:
+            if IDENT_RE.match(extra.text.strip()):
+                continue
             yield self.finding_at(draft, extra, 0, 0, "Clause 2 holds only the boilerplate and "
                                   "the list of references")
 
@@ -114,33 +164,22 @@ class DraftingBasis(Rule):
         if draft.rules == "gb":
             ok = bool(texts) and texts[0].startswith(want)
         else:
-            ok = any(want in t for t in texts)
+            ok = any(B.DRAFTING_BASIS_RE.search(t) for t in texts)
         if not ok:
             message = f"the Foreword must state: \"{B.DRAFTING_BASIS[draft.rules]}\""
             yield (self.finding_at(draft, paras[0], 0, 0, message) if paras
                    else self.finding_at_line(draft, clause.line, message))
 
 
-def _cited_idents(draft: Draft) -> list[tuple[str, int, str, Block]]:
-    """(identifier, its offset in the block's text, following text, block) for documents cited
-    in the prose outside the lists (not in code spans, not in quotations)."""
-    if "cited_idents" in draft.memo:
-        return draft.memo["cited_idents"]
-    out = []
-    for clause in draft.clauses:
-        if clause.kind in (NORMATIVE_REFERENCES, BIBLIOGRAPHY):
-            continue
-        for block in clause.all_blocks():
-            prose = block.prose
-            if not _PUBLISHER_HINT.search(prose):
-                continue
-            for m in IDENT_RE.finditer(prose):
-                out.append((m.group(0), m.start(), prose[m.end():m.end() + 40], block))
-    draft.memo["cited_idents"] = out
+def _cited(draft: Draft) -> list[Citation]:
+    """Documents cited in the document's own prose: not in the reference lists, not in
+    quotations or code (their prose is blank), not in a reproduced clause."""
+    if "cited" in draft.memo:
+        return draft.memo["cited"]
+    own = {id(b) for b in own_blocks(draft)}
+    out = [c for c in draft.citations if not c.in_list and c.block is not None and id(c.block) in own]
+    draft.memo["cited"] = out
     return out
-
-
-_PUBLISHER_HINT = re.compile(r"ISO|IEC|GB|IEEE|ITU|RFC|W3C|ETSI|[A-Z]/T|T/[A-Z]")
 
 
 def _xref_targets(draft: Draft) -> set[str]:
@@ -154,15 +193,18 @@ class NormRefCited(Rule):
     summary = "Every normative reference is cited in the text"
     source = f"{ISO}, 15.5.2"
     source_gb = f"{GB}, 8.6"
-    doc = "Only documents referred to normatively in the text are listed in Clause 2."
+    doc = ("Only documents referred to normatively in the text are listed in Clause 2. A document "
+           "is one document however it is written: 'IETF RFC 9110' in the list is cited by "
+           "'RFC 9110' or 'RFC-9110'; 'ISO 8601-1:2019' by 'ISO 8601-1'; 'GB/T 35273—2020' by "
+           "'GB/T 35273', next to Chinese characters or not.")
     fail = [Example("en", {"normrefs": PARTS_EN["normrefs"] + "\n- ISO 8601-1:2019, *Date and time*"})]
     passing = [Example("en", {})]
 
     def check(self, draft: Draft, ctx: Context):
-        cited = {normalise(i) for i, *_ in _cited_idents(draft)}
+        cited = {c.key for c in _cited(draft)}
         xrefs = _xref_targets(draft)
         for ref in draft.references(normative=True):
-            if normalise(ref.ident) not in cited and (ref.anchor is None or ref.anchor not in xrefs):
+            if citation_key(ref.ident) not in cited and (ref.anchor is None or ref.anchor not in xrefs):
                 yield _at_reference(self, draft, ref, f"normative reference {ref.ident} is not "
                                     "cited in the text")
 
@@ -174,25 +216,25 @@ class CitedListed(Rule):
     summary = "Every document cited in the text is listed in Clause 2 or the Bibliography"
     source = f"{ISO}, 10.2 and 21"
     source_gb = f"{GB}, 8.6 and 8.13"
-    doc = "A reader must be able to find every cited document."
+    doc = ("A reader must be able to find every cited document. Identifiers compare as one "
+           "document however written (see REF-01).")
     fail = [Example("en", {"body": PARTS_EN["body"] + "\n\nScenes follow ISO/IEC 23090-14."})]
     passing = [Example("en", {"body": PARTS_EN["body"] + "\n\nScenes follow ISO/IEC 23090-14.",
                               "bibliography": PARTS_EN["bibliography"] +
                               "\n- ISO/IEC 23090-14:2025, *Scene description*"})]
 
     def check(self, draft: Draft, ctx: Context):
-        listed = {normalise(r.ident) for r in draft.references()}
-        own = normalise(draft.id) if draft.id else ""
+        listed = {citation_key(r.ident) for r in draft.references()}
+        own = citation_key(draft.id) if draft.id else ""
         seen: set[str] = set()
-        for ident, start, _, block in _cited_idents(draft):
-            key = normalise(ident)
-            if key in listed or key == own or key in seen or ident.startswith(("GB/T 1.1", "ISO/IEC Dir")):
-                continue
-            if base_ident(ident).startswith("GB/T 1.1"):
+        drafting_rules = (citation_key("GB/T 1.1"), citation_key("ISO/IEC Directives"))
+        for cite in _cited(draft):
+            key = cite.key
+            if key in listed or key == own or key in seen or key in drafting_rules:
                 continue
             seen.add(key)
-            yield self.finding_at(draft, block, start, start + len(ident), f"{ident} is cited "
-                                  "but listed neither in Normative references nor in the "
+            yield self.finding_at(draft, cite.block, cite.start, cite.end, f"{cite.ident} is "
+                                  "cited but listed neither in Normative references nor in the "
                                   "Bibliography")
 
 
@@ -222,6 +264,7 @@ class GbYearDash(Rule):
                                       replacement="—")
 
 
+_YEAR_AFTER = re.compile(r"^[:—–-](?:19|20)\d\d\b")
 _SPECIFIC = re.compile(r"^\s*,?\s*(?:(?:Clause|Subclause|Annex|Table|Figure)\s+[A-Z0-9]|"
                        r"\d+(?:\.\d+)+\b|第\s*\d+\s*章|附录[A-Z]|表\s*\d|图\s*\d)")
 
@@ -233,17 +276,23 @@ class UndatedSpecific(Rule):
     summary = "An undated reference does not point to a specific clause, table or figure"
     source = f"{ISO}, 10.4"
     source_gb = f"{GB}, 9.5.4.2"
-    doc = "Only a dated reference may cite a part of a document: 'ISO/IEC 2382:2015, 2121319'."
+    doc = ("Only a dated reference may cite a part of a document: 'ISO/IEC 2382:2015, 2121319'. "
+           "An RFC is not revised in place (a new text gets a new number), so 'RFC 9110, 5.2' is "
+           "a dated reference.")
     fail = [Example("en", {"body": PARTS_EN["body"] + "\n\nIdentity follows ISO/IEC 2382, Clause 3."})]
     passing = [Example("en", {"body": PARTS_EN["body"] +
                               "\n\nIdentity follows ISO/IEC 2382:2015, Clause 3."})]
 
     def check(self, draft: Draft, ctx: Context):
-        for ident, start, after, block in _cited_idents(draft):
-            if base_ident(ident) == ident.strip() and _SPECIFIC.match(after):
-                yield self.finding_at(draft, block, start, start + len(ident), f"undated "
-                                      f"reference {ident} points to "
-                                      f"'{after.strip().split(' ', 2)[0:2][-1]}': add the year")
+        for cite in _cited(draft):
+            ident, after = cite.ident, cite.following
+            if cite.key.startswith("RFC") or base_ident(ident) != ident.strip():
+                continue
+            if _YEAR_AFTER.match(after) or not _SPECIFIC.match(after):
+                continue
+            yield self.finding_at(draft, cite.block, cite.start, cite.end, f"undated "
+                                  f"reference {ident} points to "
+                                  f"'{after.strip().split(' ', 2)[0:2][-1]}': add the year")
 
 
 @register
@@ -290,7 +339,7 @@ class ThisDocument(Rule):
     def check(self, draft: Draft, ctx: Context):
         pattern = self._ZH if draft.language == "zh" else self._EN
         zh = draft.language == "zh"
-        for block in draft.blocks():
+        for block in own_blocks(draft):
             prose = block.prose
             if zh:
                 if "本标准" not in prose and "本规范" not in prose:

@@ -9,7 +9,7 @@ from build_tools.i18n import boilerplate as B
 from build_tools.i18n.verbal import AND_OR_RE, EN_FORBIDDEN, ZH_FORBIDDEN, provisions
 from build_tools.lint.base import GB, ISO, Context, Example, Rule, register
 from build_tools.lint.examples import PARTS_EN, PARTS_ZH
-from build_tools.model import ANNEX, FOREWORD, INTRODUCTION, SCOPE, Block, Clause, Draft
+from build_tools.model import FOREWORD, INTRODUCTION, SCOPE, Block, Clause, Draft
 
 _KIND_WORD = {"requirement": "requirement", "recommendation": "recommendation",
               "permission": "permission"}
@@ -18,6 +18,74 @@ _CHECKED_KINDS = ("paragraph", "list", "note", "example", "footnote", "definitio
 # The forbidden Chinese forms and what GB/T 1.1 Annex C writes instead (an unsafe fix: the
 # author confirms the sentence still says what was meant).
 _ZH_INSTEAD = {"必须": "应", "应当": "应", "不得": "不应", "不可": "不应"}
+# The general part of a Foreword as ISO/CS supplies it: its "should", "may", "shall" and "and/or"
+# are exempt (boilerplate.EXEMPT_PATTERNS).
+_ISO_CS_FOREWORD = (
+    "The procedures used to develop this document and those intended for its further "
+    "maintenance are described in the ISO/IEC Directives, Part 1. In particular, the different "
+    "approval criteria needed for the different types of ISO documents should be noted. This "
+    "document was drafted in accordance with the editorial rules of the ISO/IEC Directives, "
+    "Part 2 (see [www.iso.org/directives](https://www.iso.org/directives)).\n\n"
+    "Attention is drawn to the possibility that some of the elements of this document may be "
+    "the subject of patent rights. ISO shall not be held responsible for identifying any or all "
+    "such patent rights. Details of any patent rights identified during the development of the "
+    "document will be in the Introduction and/or on the ISO list of patent declarations "
+    "received (see www.iso.org/patents).\n\n"
+    "Any feedback or questions on this document should be directed to the user's national "
+    "standards body. A complete listing of these bodies can be found at www.iso.org/members.html.")
+
+
+REPRODUCED = "reproduced"
+
+
+def reproduced(clause: Clause) -> bool:
+    """A clause whose heading carries ``.reproduced`` (or inside one): a licence, a legal text
+    or another body's text given word for word. Its "shall" and "must" are that text's, not
+    provisions of this document (docs/LINTING.md)."""
+    node: Clause | None = clause
+    while node is not None:
+        if REPRODUCED in node.classes:
+            return True
+        node = node.parent
+    return False
+
+
+def own_blocks(draft: Draft) -> list[Block]:
+    """The body's blocks written as this document's own text: reproduced clauses left out."""
+    flat = draft.memo.get("own_blocks")
+    if flat is None:
+        if not any(REPRODUCED in c.classes for c in draft.walk()):
+            flat = list(draft.blocks())
+        else:
+            flat = []
+            for top in draft.clauses:
+                for clause in top.walk():
+                    if reproduced(clause):
+                        continue
+                    flat.extend(clause.blocks)
+                    for term in clause.terms:
+                        for entry in (term, *term.subterms):
+                            flat.extend(entry.blocks)
+        draft.memo["own_blocks"] = flat
+    return flat
+
+
+_OPEN_QUOTES = "\"'“‘「『"
+_CLOSE_QUOTES = "\"'”’」』"
+
+
+# A quoted phrase starts and ends with a letter: in '"http" and/or "https"' the quotes belong to
+# the neighbours, and the "and/or" between them is used.
+_BEFORE_QUOTE = re.compile(r"[" + re.escape(_OPEN_QUOTES) + r"](?:[A-Za-z][A-Za-z ]{0,11})?$")
+_AFTER_QUOTE = re.compile(r"^(?:[A-Za-z ]{0,11}[A-Za-z])?[" + re.escape(_CLOSE_QUOTES) + "]")
+
+
+def _mention(text: str, start: int, end: int) -> bool:
+    """The word in quotation marks is named, not used: 'The key words "SHALL NOT", "MAY" …
+    are to be interpreted as described in BCP 14', 'the verbal form “may” expresses
+    permission'. Only a short quoted phrase is a name; a quoted sentence is text."""
+    return bool(_BEFORE_QUOTE.search(text[max(start - 13, 0):start])
+                and _AFTER_QUOTE.match(text[end:end + 13]))
 
 
 def _provision_hits(draft: Draft, block: Block,
@@ -26,11 +94,23 @@ def _provision_hits(draft: Draft, block: Block,
     """(start, end, word, kind) of each verbal form in the block's prose."""
     text = B.strip_exempt(block.prose) if draft.language == "en" else block.prose
     for hit in provisions(text, draft.language, kinds):
-        yield hit.start, hit.end, hit.word, hit.kind
+        if not _mention(text, hit.start, hit.end):
+            yield hit.start, hit.end, hit.word, hit.kind
 
 
 def _where(clause: Clause) -> str:
-    return clause.label or clause.title
+    name = clause.label or clause.title
+    # "the Introduction", "the Scope"; a numbered label ("Clause 1") or a Chinese one stays bare.
+    return f"the {name}" if name[:1].isupper() and not name[-1:].isdigit() else name
+
+
+def _informative_message(word: str, kind: str, clause: Clause, lang: str) -> str:
+    where = _where(clause)
+    message = f"'{word}' ({kind}) in {where}: {where} states no provisions"
+    if kind == "permission":
+        can = "'可能' or '能'" if lang == "zh" else "'can'"
+        message += f"; if it expresses possibility, write {can}"
+    return message
 
 
 @register
@@ -41,21 +121,30 @@ class InformativeElements(Rule):
     source = f"{ISO}, 12.2, 13.2, 14.2"
     source_gb = f"{GB}, 8.3, 8.4, 8.5"
     doc = ("These elements inform; they state no requirement, recommendation or permission. The "
-           "Directives' own patent sentence is exempt.")
+           "Foreword's general part that ISO/CS supplies (the procedures sentence with \"should be "
+           "noted\", the patent paragraph, the feedback sentence) is exempt, and so is a clause "
+           "marked `.reproduced`. A 'may' that expresses possibility is written 'can'.")
     fail = [Example("en", {"scope": "This document specifies avatars. Platforms shall follow it."}),
+            Example("en", {"introduction": "Avatars may differ between platforms, which is why "
+                           "this document defines them."}),
             Example("zh", {"scope": "本文件界定了术语。平台应遵守本文件。"})]
-    passing = [Example("en", {}), Example("zh", {"scope": "本文件界定了应用于元宇宙的术语和定义。"})]
+    passing = [Example("en", {"foreword": _ISO_CS_FOREWORD}),
+               Example("en", {"introduction": "Avatars can differ between platforms, which is "
+                              "why this document defines them."}),
+               Example("zh", {"scope": "本文件界定了应用于元宇宙的术语和定义。"})]
 
     def check(self, draft: Draft, ctx: Context):
         for clause in draft.clauses:
             if clause.kind not in (FOREWORD, INTRODUCTION, SCOPE):
                 continue
+            own = {id(b) for b in own_blocks(draft)}
             for block in clause.all_blocks():
-                if block.kind not in _CHECKED_KINDS or "VERB-01" in block.suppressed:
+                if block.kind not in _CHECKED_KINDS or "VERB-01" in block.suppressed or \
+                        id(block) not in own:
                     continue
                 for start, end, word, kind in _provision_hits(draft, block):
-                    yield self.finding_at(draft, block, start, end, f"'{word}' expresses a {kind} "
-                                          f"in {_where(clause)}, which contains no provisions")
+                    yield self.finding_at(draft, block, start, end, _informative_message(
+                        word, kind, clause, draft.language))
 
 
 @register
@@ -73,6 +162,8 @@ class NotesExamples(Rule):
 
     def check(self, draft: Draft, ctx: Context):
         for clause in draft.walk():
+            if reproduced(clause):
+                continue
             for block in clause.blocks:
                 if block.kind in ("note", "example", "footnote") and "VERB-02" not in block.suppressed:
                     for start, end, word, kind in _provision_hits(draft, block):
@@ -88,40 +179,16 @@ class NotesExamples(Rule):
 
 
 @register
-class InformativeAnnex(Rule):
-    id = "VERB-03"
-    family = "verbal-forms"
-    summary = "No requirements or recommendations in an informative annex"
-    source = f"{ISO}, 20.4"
-    source_gb = f"{GB}, 9.6"
-    doc = "An informative annex gives additional information; it cannot add provisions."
-    fail = [Example("en", {"annexes": "# Use cases {.annex .informative #annex-u}\n\n"
-                           "A platform shall log use.",
-                           "body": PARTS_EN["body"] + "\n\nSee [](#annex-u)."})]
-    passing = [Example("en", {"annexes": "# Use cases {.annex .informative #annex-u}\n\n"
-                              "A platform can log use.",
-                              "body": PARTS_EN["body"] + "\n\nSee [](#annex-u)."})]
-
-    def check(self, draft: Draft, ctx: Context):
-        for clause in draft.clauses:
-            if clause.kind != ANNEX or clause.obligation != "informative":
-                continue
-            for block in clause.all_blocks():
-                if block.kind not in _CHECKED_KINDS or "VERB-03" in block.suppressed:
-                    continue
-                for start, end, word, kind in _provision_hits(draft, block):
-                    if kind != "permission":
-                        yield self.finding_at(draft, block, start, end, f"'{word}' expresses a "
-                                              f"{kind} in informative {clause.label}")
-
-
-@register
 class TechnicalReport(Rule):
     id = "VERB-04"
     family = "verbal-forms"
     summary = "A technical report contains no requirements"
     source = f"{ISO}, 3.1.3 and 7.1"
-    doc = "Technical reports are informative documents throughout."
+    doc = ("Technical reports are informative documents throughout, annexes included. (In other "
+           "documents an informative annex may hold optional requirements, Directives Part 2, "
+           "20.2, so no rule looks for them there. For GB drafts neither: RULES-REFERENCE 3.4, "
+           "GB-ANX-02, cites no clause of GB/T 1.1—2020 that forbids 应 in a 资料性附录; the "
+           "prohibition is one checker's practice.)")
     fail = [Example("en", {"front": PARTS_EN["front"] + "\ndoctype: technical-report"})]
     passing = [Example("en", {"front": PARTS_EN["front"] + "\ndoctype: technical-report",
                               "body": PARTS_EN["body"].replace("shall", "can")})]
@@ -130,6 +197,8 @@ class TechnicalReport(Rule):
         if draft.doctype != "technical-report":
             return
         for clause in draft.walk():
+            if reproduced(clause):
+                continue
             for block in clause.blocks:
                 if block.kind not in ("paragraph", "list"):
                     continue
@@ -145,17 +214,19 @@ def _scan(draft: Draft, table, rule: Rule):  # noqa: ANN001
     # Plain substring tests first: most blocks hold none of the words, and re's word-boundary
     # alternation is the slow part of linting.
     keys = {word.split()[0].lower() for _, word, _ in table}
-    for block in draft.blocks():
+    english = draft.language == "en"
+    for block in own_blocks(draft):
         if rule.id in block.suppressed:
             continue
-        prose = block.prose
+        prose = B.strip_exempt(block.prose) if english else block.prose
         low = prose.lower()
         if not any(k in low for k in keys):
             continue
         for m in combined.finditer(prose):
+            if _mention(prose, m.start(), m.end()):
+                continue
             advice = table[int(m.lastgroup[1:])][2]
-            yield rule.finding_at(draft, block, m.start(), m.end(), f"'{m.group(0)}' is not a "
-                                  f"verbal form of the Directives: {advice}")
+            yield rule.finding_at(draft, block, m.start(), m.end(), advice.format(m.group(0)))
 
 
 @register
@@ -166,29 +237,39 @@ class ForbiddenEnglish(Rule):
     source = f"{ISO}, 7 (Tables 3 to 7)"
     languages = ("en",)
     doc = ("Only the forms of Tables 3 to 7 express provisions. 'must' is for external constraints; "
-           "'could' and 'might' become 'can'; negative permissions were removed in 2021.")
+           "'could' and 'might' become 'can'; negative permissions were removed in 2021. Not "
+           "checked: quotations (`>`), a clause marked `.reproduced` (a licence or legal text "
+           "given word for word, docs/LINTING.md) and a word named in quotation marks "
+           "('the key words \"MUST\", \"SHALL\" …').")
     fail = [Example("en", {"body": PARTS_EN["body"].replace("shall provide an avatar",
                                                              "must provide an avatar")})]
     passing = [Example("en", {})]
 
     def check(self, draft: Draft, ctx: Context):
-        yield from _scan(draft, EN_FORBIDDEN, self)
+        table = [(p, w, f"'{{}}' is not a verbal form of the Directives: {a}")
+                 for p, w, a in EN_FORBIDDEN]
+        yield from _scan(draft, table, self)
 
 
 @register
 class AndOr(Rule):
     id = "VERB-06"
-    family = "verbal-forms"
+    # House style, not a verbal form: the id stays for configurations that name it.
+    family = "style"
     severity = "warning"
-    summary = "No 'and/or'"
+    summary = "No 'and/or' (ISO house style)"
     source = f"{ISO}, ISO house style (Clause 7)"
     languages = ("en",)
-    doc = "Write 'either x or y, or both'."
+    doc = ("'and/or' is ambiguous: write 'either x or y, or both'. This is ISO house style, not "
+           "a verbal form. The Foreword's patent paragraph that ISO/CS supplies is exempt.")
     fail = [Example("en", {"scope": "This document defines terms for audio and/or video."})]
-    passing = [Example("en", {})]
+    passing = [Example("en", {"scope": "This document defines terms for audio or video, or "
+                              "both."}),
+               Example("en", {"foreword": _ISO_CS_FOREWORD})]
 
     def check(self, draft: Draft, ctx: Context):
-        yield from _scan(draft, [(AND_OR_RE, "and/or", "write 'x or y, or both'")], self)
+        yield from _scan(draft, [(AND_OR_RE, "and/or", "'{}' (ISO house style): write 'x or y, "
+                                  "or both'")], self)
 
 
 @register
@@ -203,12 +284,14 @@ class ForbiddenChinese(Rule):
     passing = [Example("zh", {})]
 
     def check(self, draft: Draft, ctx: Context):
-        for block in draft.blocks():
+        for block in own_blocks(draft):
             if self.id in block.suppressed:
                 continue
             prose = block.prose
             for pattern, word, advice in ZH_FORBIDDEN:
                 for m in pattern.finditer(prose):
+                    if _mention(prose, m.start(), m.end()):
+                        continue
                     yield self.finding_at(draft, block, m.start(), m.end(), f"“{word}”：{advice}",
                                           fix=_ZH_INSTEAD[word], replacement=_ZH_INSTEAD[word],
                                           safe=False)
