@@ -35,6 +35,7 @@ _SOURCE = f"{ISO}, Clause 21 and ISO House Style (lists)"
 _SEMI = re.compile(r";(?:\s+(?:and|or))?$")
 _WORD = re.compile(r"\S+")
 _ATTRS = re.compile(r"^\{[^{}]*\}$")
+_CITED = re.compile(r"[.?!]\s*\([^()]*\)$")  # "Parsing refined. (See 4.2)" ends a sentence
 _CONJ = re.compile(r"([,;.:]?)(\s+(?:and|or))$")
 _LABEL = re.compile(r"^\s*[^:.;\s][^:.;]{0,50}:\s+\S")
 
@@ -163,11 +164,14 @@ class _ListRule(Rule):
 @register
 class LeadIn(_ListRule):
     id = "LIST-01"
+    severity = "info"  # editors argue about it: cplusplus/draft#6999 answers ISO/CS's request
     summary = "A list's lead-in ends with a colon or a full stop"
     doc = "The paragraph right before a list introduces it: a sentence ending with a full stop, " \
           "or a proposition ending with a colon that the items complete (metanorma-iso: \"All " \
           "lists must be preceded by colon or full stop\"). A list first in its clause, and " \
-          "lists of one- or two-word items, are not checked."
+          "lists of one- or two-word items, are not checked. A note, not a warning: ISO/CS " \
+          "asks for the colon, while some committees hold that a lead-in completed by its " \
+          "items takes none (WG 21, cplusplus/draft#6999)."
     fail = [Example("en", {"body": _body(_BROKEN.replace("for each user:", "for each user"))})]
     passing = [Example("en", {"body": _body(_BROKEN)}),
                Example("en", {"body": _body(_SENTENCES)})]
@@ -311,8 +315,8 @@ class ItemSentences(_ListRule):
                     yield self.finding_at(draft, item.phrase, lead, lead + 1,
                                           "this item is a sentence: start it upper case")
                 text, n = _end(item)
-                if not text or text.endswith((".", "?", "!")) or (has_sub and
-                                                                   text.endswith(":")):
+                if not text or text.endswith((".", "?", "!")) or _CITED.search(text) or \
+                        (has_sub and text.endswith(":")):
                     continue
                 if after_colon:
                     message = "items after a colon that start upper case are sentences and end " \
