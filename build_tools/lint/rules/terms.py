@@ -46,8 +46,9 @@ class LeadingArticle(Rule):
     source_gb = f"{GB}, 8.7.2 and GB/T 20001.1—2024"
     doc = "A definition is a phrase that can replace the term in a sentence: 'digital …', not " \
           "'a digital …'; in Chinese it does not open with 是指, 系指 or 指."
-    fail = [Example("en", {"terms": _EN.replace("digital representation", "a digital representation")}),
-            Example("zh", {"terms": _ZH.replace("用户在", "是指用户在")})]
+    fail = [Example("en", {"terms": _EN.replace("digital representation", "a digital representation")},
+                    fixed=_EN),
+            Example("zh", {"terms": _ZH.replace("用户在", "是指用户在")}, fixed=_ZH)]
     passing = [Example("en", {}), Example("zh", {})]
 
     def check(self, draft: Draft, ctx: Context):
@@ -173,7 +174,10 @@ class NoteToEntry(Rule):
           "GB a single note reads '注：' and several '注1：', '注2：'."
     fail = [Example("en", {"terms": _EN.replace("that users can enter through an [](#term-avatar)",
                            "that users can enter through an [](#term-avatar)\n\nNOTE A world can "
-                           "be persistent.")})]
+                           "be persistent.")},
+                    fixed=_EN.replace("that users can enter through an [](#term-avatar)",
+                                      "that users can enter through an [](#term-avatar)\n\n"
+                                      "Note 1 to entry: A world can be persistent."))]
     passing = [Example("en", {"terms": _EN.replace("that users can enter through an [](#term-avatar)",
                               "that users can enter through an [](#term-avatar)\n\nNote 1 to entry: "
                               "A world can be persistent.")})]
