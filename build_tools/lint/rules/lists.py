@@ -234,7 +234,7 @@ class BrokenSentence(_ListRule):
     passing = [Example("en", {"body": _body(_BROKEN)}),
                Example("en", {"body": _body(_BROKEN.replace("- a sign-in with the credentials",
                                                             "- HTTP sign-in with the credentials")
-                                            .replace("can see;", "can see; and"))})]
+                                            .replace("organization;", "organization; and"))})]
 
     def check(self, draft: Draft, ctx: Context) -> Iterator[Finding]:
         for group, form in _checked(draft):
