@@ -90,11 +90,16 @@ class Example:
     ``fixed`` (failing examples of fixable rules): the text of the one override part that the
     fix changes, as it reads after ``clause lint --fix --unsafe-fixes`` made the edits of this
     rule's findings. Only that part, not the whole draft, so the documentation shows the
-    snippet before and after; the test suite applies the edits and compares."""
+    snippet before and after; the test suite applies the edits and compares.
+
+    ``also`` (failing examples): rules that cannot help firing on the same input (a comment
+    file of an iteration that is not in git is also in the wrong folder). The suite checks that
+    a failing example fires its rule and exactly these, and a passing one fires nothing."""
 
     lang: str
     overrides: dict[str, str]
     fixed: str | None = field(default=None, kw_only=True)  # keyword: subclasses add fields
+    also: tuple[str, ...] = field(default=(), kw_only=True)
 
 
 @dataclass

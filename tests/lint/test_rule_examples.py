@@ -68,15 +68,20 @@ def test_clean_comment_file_has_no_findings(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("rule_id", "kind", "index", "example"), CASES,
                          ids=[f"{c[0]}-{c[1]}{c[2]}-{c[3].lang}" for c in CASES])
 def test_rule_example(tmp_path: Path, rule_id: str, kind: str, index: int, example: Example) -> None:
-    fired = [f for f in _lint(tmp_path, example) if f.rule == rule_id]
+    found = _lint(tmp_path, example)
+    fired = [f for f in found if f.rule == rule_id]
+    others = sorted({f.rule for f in found if f.rule != rule_id})
     if kind == "fail":
         assert fired, f"{rule_id} did not fire on its failing example"
+        # That rule and only that rule (and the companions the example declares).
+        assert others == sorted(example.also), [f"{f.rule}: {f.message}" for f in found
+                                                if f.rule != rule_id]
         source = REGISTRY[rule_id].source
         assert any(source in f.message or (REGISTRY[rule_id].source_gb or "@@") in f.message
                    for f in fired), "the message names the rule's source"
         _check_fixed(tmp_path, example, fired)
     else:
-        assert not fired, [f.message for f in fired]
+        assert not found, [f"{f.rule}: {f.message}" for f in found]
 
 
 def _check_fixed(tmp_path: Path, example: Example, fired: list) -> None:

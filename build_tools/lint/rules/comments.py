@@ -32,8 +32,9 @@ CLEAN = HEAD + ENTRY
 LINE_MAP = [{"line": n, "page": 1, "clause": "4.1" if n < 5 else "4.2"} for n in range(1, 9)]
 
 
-def _file(text: str = CLEAN, line_map: list | None = None) -> CommentExample:
-    return CommentExample("en", {}, text, line_map)
+def _file(text: str = CLEAN, line_map: list | None = None,
+          also: tuple[str, ...] = ()) -> CommentExample:
+    return CommentExample("en", {}, text, line_map, also=also)
 
 
 def _entry(old: str, new: str) -> CommentExample:
@@ -65,7 +66,9 @@ class Structure(CommentRule):
            "present and not empty, comments is a list of mappings, stage is a stage (PWI NP AWI "
            "WD CD DIS FDIS PRF IS, or a code such as 30.20) and iteration 1 or more.")
     fail = [_file(CLEAN.replace("member: CN-CESI\n", "")),
-            _file(CLEAN.replace("iteration: 1", "iteration: 0"))]
+            # Iteration 0 exists nowhere, and the file sits in the folder of WD 1.
+            _file(CLEAN.replace("iteration: 1", "iteration: 0"),
+                  also=("CMT-009", "CMT-013", "CMT-015"))]
 
 
 @register
@@ -91,7 +94,8 @@ class Disposition(CommentRule):
     doc = ("accepted, accepted-in-principle, partially-accepted, noted or rejected; the message "
            "suggests the closest one.")
     fail = [_entry("    proposed_change: Name the avatar.\n",
-                   "    proposed_change: Name the avatar.\n    disposition: maybe\n")]
+                   "    proposed_change: Name the avatar.\n    disposition: maybe\n"
+                   "    observation: Avatars are named in clause 3.\n")]
 
 
 @register
@@ -181,7 +185,8 @@ class DraftFound(CommentRule):
     doc = ("The document id names a draft in drafts/, and its text at that stage and iteration "
            "is in the working tree or in git history; otherwise clauses and lines are not "
            "checked.")
-    fail = [_file(CLEAN.replace("document: MVS 9001", "document: MVS 9999"))]
+    fail = [_file(CLEAN.replace("document: MVS 9001", "document: MVS 9999"),
+                  also=("CMT-015",))]  # CMT-015 says the clauses were not checked
 
 
 @register
@@ -201,4 +206,5 @@ class NotChecked(CommentRule):
     summary = "Why the draft side was not (fully) checked"
     doc = ("The iteration is not in git history, or no line map could be made (no ballot map "
            "and the export failed): the comment file is checked, its clauses and lines are not.")
-    fail = [_file(CLEAN.replace("iteration: 1", "iteration: 2"))]
+    fail = [_file(CLEAN.replace("iteration: 1", "iteration: 2"),
+                  also=("CMT-009", "CMT-013"))]  # WD 2 is not in git, and not in folder WD1

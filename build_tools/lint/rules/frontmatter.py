@@ -150,7 +150,7 @@ class Unknown(Rule):
     summary = "Unknown front-matter keys (with the nearest known key)"
     source = FMT
     doc = "A key that FORMAT.md does not define is probably a typo; the message names the closest key."
-    fail = [Example("en", _front("committee:", "comittee:"))]
+    fail = [Example("en", _front("iteration: 1", "iteration: 1\nitteration_note: second draft"))]
     passing = [Example("en", {})]
 
     def check(self, draft: Draft, ctx: Context):

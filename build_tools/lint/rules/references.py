@@ -204,6 +204,8 @@ class NormRefCited(Rule):
         cited = {c.key for c in _cited(draft)}
         xrefs = _xref_targets(draft)
         for ref in draft.references(normative=True):
+            if not IDENT_RE.match(ref.ident):
+                continue  # not an identifier: REF-05 reports the item
             if citation_key(ref.ident) not in cited and (ref.anchor is None or ref.anchor not in xrefs):
                 yield _at_reference(self, draft, ref, f"normative reference {ref.ident} is not "
                                     "cited in the text")
@@ -224,7 +226,10 @@ class CitedListed(Rule):
                               "\n- ISO/IEC 23090-14:2025, *Scene description*"})]
 
     def check(self, draft: Draft, ctx: Context):
+        # A document named anywhere in a list item is listed, even where the item does not
+        # start with its identifier (REF-05 reports that).
         listed = {citation_key(r.ident) for r in draft.references()}
+        listed |= {c.key for c in draft.citations if c.in_list}
         own = citation_key(draft.id) if draft.id else ""
         seen: set[str] = set()
         drafting_rules = (citation_key("GB/T 1.1"), citation_key("ISO/IEC Directives"))

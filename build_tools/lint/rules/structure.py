@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from build_tools.lint.base import FMT, GB, ISO, Context, Example, Finding, Rule, register
+from build_tools.lint.examples import PARTS_EN
 from build_tools.model import (
     ANNEX,
     BIBLIOGRAPHY,
@@ -83,7 +84,8 @@ class Mandatory(Rule):
     source = f"{ISO}, 12, 14, 15, 16"
     source_gb = f"{GB}, 8.3, 8.5, 8.6, 8.7"
     doc = "These elements are mandatory even when they only carry boilerplate."
-    fail = [Example("en", {"raw": "---\n" + "id: X\n---\n# Scope\n\nThis document defines terms.\n"})]
+    fail = [Example("en", {"raw": "---\n" + PARTS_EN["front"] + "\n---\n# Scope\n\n"
+                           "This document defines terms used in metaverse standards.\n"})]
     passing = [Example("en", {})]
 
     def check(self, draft: Draft, ctx: Context):
@@ -107,7 +109,8 @@ class NoSubclauses(Rule):
     source = f"{ISO}, 12.4, 14.4, 15.4"
     source_gb = f"{GB}, 8.5, 8.6"
     doc = "These elements are short and are never subdivided."
-    fail = [Example("en", {"scope": "This document defines terms.\n\n## Background\n\nText."})]
+    fail = [Example("en", {"scope": "## Subject\n\nThis document defines terms.\n\n"
+                           "## Application\n\nIt applies to metaverse standards."})]
     passing = [Example("en", {})]
 
     def check(self, draft: Draft, ctx: Context):
@@ -147,7 +150,8 @@ class AnnexObligation(Rule):
     source = f"{ISO}, 20.2"
     source_gb = f"{GB}, 8.12 and 9.6"
     doc = "Write `# Title {.annex .normative}` or `{.annex .informative}`."
-    fail = [Example("en", {"annexes": "# Use cases {.annex #annex-uses}\n\nSee [](#annex-uses)."})]
+    fail = [Example("en", {"annexes": "# Use cases {.annex #annex-uses}\n\nSee [](#annex-uses).",
+                           "body": _BODY + "\n\nUse cases are given in [](#annex-uses)."})]
     passing = [Example("en", {"annexes": "# Use cases {.annex .informative #annex-uses}\n\n"
                               "Use cases are described here.",
                               "body": _BODY + "\n\nUse cases are given in [](#annex-uses)."})]
@@ -212,7 +216,10 @@ class HeadingLevels(Rule):
     source = f"{ISO}, 22.3"
     source_gb = f"{GB}, 7.3"
     doc = "A '###' subclause sits inside a '##' subclause; skipping a level breaks the numbering."
-    fail = [Example("en", {"body": _BODY.replace("## Interfaces", "#### Interfaces")})]
+    fail = [Example("en", {"body": "# Requirements {#sec-requirements}\n\n## General\n\n"
+                           "A platform shall provide an avatar for each user.\n\n"
+                           "## Interfaces\n\n#### Identity\n\nA platform shall offer sign-in.\n\n"
+                           "#### Rendering\n\nA platform shall display scenes."})]
     passing = [Example("en", {})]
 
     # Reported from the parse problems (Rule.problems): the parser sees the levels.

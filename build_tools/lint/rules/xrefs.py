@@ -6,7 +6,7 @@ from pathlib import Path
 
 from build_tools.lint.base import FMT, GB, ISO, Context, Example, Rule, register
 from build_tools.lint.examples import PARTS_EN
-from build_tools.model import Draft
+from build_tools.model import Draft, Table
 
 _BODY = PARTS_EN["body"]
 
@@ -110,6 +110,8 @@ class Cited(Rule):
     def check(self, draft: Draft, ctx: Context):
         cited = {x.target for x in draft.xrefs}
         for item in [*draft.tables, *draft.figures]:
+            if isinstance(item, Table) and not item.caption:
+                continue  # an untitled table has no anchor either: XREF-03 reports it
             caption = getattr(item, "caption_phrase", None) or getattr(item, "title_phrase", None)
             at = caption.start if caption is not None and caption.map.starts else item.start
             if item.anchor is None:
