@@ -418,6 +418,22 @@ def _is_draft_link(href: str) -> bool:
                 not path.startswith(("/", "mailto:")))
 
 
+def attr_parts(inner: str) -> tuple[str | None, list[str], dict[str, str]]:
+    """The anchor, classes and key=value pairs of the inside of ``{#id .class key=value}``."""
+    anchor = None
+    classes: list[str] = []
+    kv: dict[str, str] = {}
+    for part in inner.split():
+        if part.startswith("#"):
+            anchor = part[1:]
+        elif part.startswith("."):
+            classes.append(part[1:])
+        elif "=" in part:
+            key, _, value = part.partition("=")
+            kv[key] = value.strip("\"'")
+    return anchor, classes, kv
+
+
 def split_trailing_attrs(nodes: list[Inline], pins: bool = True) -> dict[str, object]:
     """Move a trailing ``{#id .class key=value}`` out of the text into an ``attrs`` node (or a
     ``pin`` for ``{#req-…}``); returns what it held."""
@@ -429,17 +445,7 @@ def split_trailing_attrs(nodes: list[Inline], pins: bool = True) -> dict[str, ob
     m = _TRAILING_ATTRS.search(last.text)
     if not m:
         return {}
-    anchor = None
-    classes: list[str] = []
-    kv: dict[str, str] = {}
-    for part in m.group(1).split():
-        if part.startswith("#"):
-            anchor = part[1:]
-        elif part.startswith("."):
-            classes.append(part[1:])
-        elif "=" in part:
-            key, _, value = part.partition("=")
-            kv[key] = value.strip("\"'")
+    anchor, classes, kv = attr_parts(m.group(1))
     cut = m.start()
     at = _offset_of(last, cut)
     kind = PIN if pins and anchor and anchor.startswith("req-") and not classes else ATTRS

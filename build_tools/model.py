@@ -65,6 +65,21 @@ class Inline:
             yield from child.walk()
 
 
+def masked(text: str, ranges: list[tuple[int, int]]) -> str:
+    """``text`` with the given ranges replaced by NULs: no word, digit or space matches there,
+    and every offset still means the same character."""
+    if not ranges:
+        return text
+    parts = []
+    at = 0
+    for a, b in ranges:
+        parts.append(text[at:a])
+        parts.append("\x00" * (b - a))
+        at = b
+    parts.append(text[at:])
+    return "".join(parts)
+
+
 @dataclass
 class Phrase:
     """A run of inline content: a paragraph, a heading title, a list item, a table cell, a
@@ -87,12 +102,7 @@ class Phrase:
     @property
     def prose(self) -> str:
         """``text`` with code spans blanked out (same length, so offsets are the same)."""
-        if not self.code:
-            return self.text
-        chars = list(self.text)
-        for a, b in self.code:
-            chars[a:b] = "\x00" * (b - a)
-        return "".join(chars)
+        return masked(self.text, self.code)
 
 
 @dataclass
@@ -161,12 +171,7 @@ class Block:
         """``text`` with code spans blanked out; empty for quotations, code and HTML."""
         if not self.is_prose:
             return ""
-        if not self.code:
-            return self.text
-        chars = list(self.text)
-        for a, b in self.code:
-            chars[a:b] = "\x00" * (b - a)
-        return "".join(chars)
+        return masked(self.text, self.code)
 
 
 @dataclass

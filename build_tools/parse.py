@@ -113,17 +113,7 @@ def parse_attrs(text: str) -> tuple[str, str | None, list[str], dict[str, str]]:
     match = _ATTRS_RE.search(text)
     if not match:
         return text.strip(), None, [], {}
-    anchor = None
-    classes: list[str] = []
-    kv: dict[str, str] = {}
-    for part in match.group(1).split():
-        if part.startswith("#"):
-            anchor = part[1:]
-        elif part.startswith("."):
-            classes.append(part[1:])
-        elif "=" in part:
-            key, _, value = part.partition("=")
-            kv[key] = value.strip("\"'")
+    anchor, classes, kv = IP.attr_parts(match.group(1))
     return text[: match.start()].strip(), anchor, classes, kv
 
 
