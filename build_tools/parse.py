@@ -52,7 +52,7 @@ from build_tools.model import (
     TermEntry,
     Xref,
 )
-from build_tools.positions import LineIndex, join_maps
+from build_tools.positions import LineIndex, TextMap, join_maps
 
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -324,10 +324,14 @@ class _Builder:
                attrs: bool = True) -> _Inline:
         """The phrase of one inline token: nodes with positions, then its plain text."""
         content = token.content
+        children = token.children or []
         if origin is None:
             first = (token.map[0] if token.map else 0) + self.offset
+            if (len(children) == 1 and children[0].type == "text" and
+                    children[0].content == content and not content.endswith("}")):
+                return self._plain_line(content, first)
             origin = IP.lines_origin(content, first, self.draft.text, self.index)
-        nodes = IP.build(token.children or [], content, origin)
+        nodes = IP.build(children, content, origin)
         if attrs:
             IP.split_trailing_attrs(nodes)
         phrase = self.phrase(content, nodes, origin(0), origin(len(content)))
@@ -351,6 +355,17 @@ class _Builder:
                 ln, col = self.index.line_col(node.start)
                 images.append(Image(node.target, ln, node.text, col))
         return _Inline(content, phrase.text, xrefs, images, links, phrase)
+
+    def _plain_line(self, content: str, first: int) -> _Inline:
+        """The most common phrase: one line of text without markup, escapes or attributes
+        (a short paragraph, a cell, a title). Its text is its source, one run in the file."""
+        origin = IP.lines_origin(content, first, self.draft.text, self.index)
+        start = origin(0)
+        end = start + len(content)
+        node = Inline(TEXT, start, end, content)
+        phrase = Phrase(content, [node], start, end, content,
+                        TextMap([0], [start], [True], len(content), end, self.index))
+        return _Inline(content, content, [], [], [], phrase)
 
     def phrase(self, source: str, nodes: list[Inline], start: int, end: int) -> Phrase:
         phrase = Phrase(source, nodes, start, end)
