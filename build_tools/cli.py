@@ -113,6 +113,7 @@ def lint(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[s
         if not no_cache:
             key = lint_cache.config_key([r.id for r in rules], settings.severity, settings.root)
             cache = lint_cache.LintCache(settings.cache_dir(), key)
+        engine.batch_gc()
         findings, drafts = engine.lint_paths(targets, rules, settings.root, progress, cache, jobs)
         if fix:
             from build_tools.lint.fix import apply_fixes

@@ -96,6 +96,15 @@ def lines_origin(content: str, first_line: int, text: str, index: LineIndex) -> 
     return Origin(runs, len(content), end)
 
 
+def line_start(content: str, line: int, text: str, index: LineIndex) -> int:
+    """File offset of one-line ``content`` written on ``line`` (0-based): what
+    ``lines_origin(...)(0)`` gives, without the runs."""
+    starts = index.starts
+    base = starts[line] if line < len(starts) else index.length
+    stop = starts[line + 1] - 1 if line + 1 < len(starts) else index.length
+    return base + _column_of(text[base:stop], content)
+
+
 def _column_of(src: str, part: str) -> int:
     if not part:
         return len(src)
@@ -409,6 +418,22 @@ def build(tokens: list[Token], content: str, origin: Origin) -> list[Inline]:
         node, parent, _ = stack.pop()
         node.end = file(al.cur)
     return root
+
+
+def plain_nodes(content: str, origin: Origin) -> list[Inline]:
+    """The nodes ``build`` gives for content without markup (parse.is_plain):
+    one text node per line and a soft break between, built without aligning tokens."""
+    if "\n" not in content:
+        return [Inline(TEXT, origin(0), origin(len(content)), content)] if content else []
+    nodes: list[Inline] = []
+    at = 0
+    for n, line in enumerate(content.split("\n")):
+        if n:
+            nodes.append(Inline(SOFTBREAK, origin(at - 1), origin(at)))
+        if line:
+            nodes.append(Inline(TEXT, origin(at), origin(at + len(line)), line))
+        at += len(line) + 1
+    return nodes
 
 
 def _is_draft_link(href: str) -> bool:

@@ -80,6 +80,21 @@ def masked(text: str, ranges: list[tuple[int, int]]) -> str:
     return "".join(parts)
 
 
+def _cached_prose(element: Phrase | Block, is_prose: bool) -> str:
+    """The masked text of a phrase or block, made once: rules ask for it thousands of times per
+    draft. The cache holds the text and code ranges it was made from, so a text set again
+    (labels filled in after numbering) is masked again."""
+    if not is_prose:
+        return ""
+    text, code = element.text, element.code
+    cached = element._prose
+    if cached is not None and cached[0] is text and cached[1] is code:
+        return cached[2]
+    prose = masked(text, code)
+    element._prose = (text, code, prose)
+    return prose
+
+
 @dataclass
 class Phrase:
     """A run of inline content: a paragraph, a heading title, a list item, a table cell, a
@@ -99,10 +114,13 @@ class Phrase:
         for node in self.nodes:
             yield from node.walk()
 
+    _prose: tuple[str, list[tuple[int, int]], str] | None = field(default=None, repr=False,
+                                                                   compare=False)
+
     @property
     def prose(self) -> str:
         """``text`` with code spans blanked out (same length, so offsets are the same)."""
-        return masked(self.text, self.code)
+        return _cached_prose(self, True)
 
 
 @dataclass
@@ -147,6 +165,8 @@ class Block:
     code: list[tuple[int, int]] = field(default_factory=list, repr=False)
     start: int = 0  # file offsets of the block's first and last character
     end: int = 0
+    _prose: tuple[str, list[tuple[int, int]], str] | None = field(default=None, repr=False,
+                                                                   compare=False)
 
     @property
     def phrase(self) -> Phrase | None:
@@ -169,9 +189,7 @@ class Block:
     @property
     def prose(self) -> str:
         """``text`` with code spans blanked out; empty for quotations, code and HTML."""
-        if not self.is_prose:
-            return ""
-        return masked(self.text, self.code)
+        return _cached_prose(self, self.is_prose)
 
 
 @dataclass

@@ -8,11 +8,12 @@ Nothing here raises on bad input: what cannot be read becomes a ``ParseProblem``
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import NamedTuple
 
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
@@ -67,8 +68,12 @@ _TERM_NOTE_EN = re.compile(r"^Note\s+(\d+)\s+to\s+entry\s*:")
 _SOURCE_RE = re.compile(r"^\[(?:SOURCE\s*:|来源\s*[：:])")
 _TERM_ATTR_RE = re.compile(r"^(admitted|deprecated|symbol|en|domain)\s*[:：]\s*(.*)$", re.I)
 _SUPPRESS_RE = re.compile(r"<!--\s*lint-ignore\s+([A-Z][A-Z0-9-]*(?:\s*,\s*[A-Z][A-Z0-9-]*)*)\s*:?\s*(.*?)\s*-->", re.S)
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(\"“])|(?<=[。！？；])")
+# A sentence ends at ". " before a capital (the cut is the white space) or right after a CJK
+# full stop (an empty cut). No look-behind: a pattern that starts with one is tried at every
+# character, and this one runs on every requirement paragraph.
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=[A-Z(\"“])|[。！？；]")
 _REQ_PIN = re.compile(r"\{#(req-[\w.\-]+)\}\s*$")
+_LABEL_STARTS = ("Note", "NOTE", "EXAMPLE", "注", "示例")  # what the patterns above can match
 _LABEL_OPEN, _LABEL_CLOSE = "\ue000", "\ue001"
 _LABEL_RE = re.compile("\ue000([^\ue001]*)\ue001")
 
@@ -93,10 +98,57 @@ def _silence_block_rules() -> None:
             module.LOGGER = _Quiet()
 
 
+# A character that can start inline markup in our configuration (escape, code, emphasis,
+# strike, link, image, footnote, autolink, HTML, entity), or white space at a line break, which
+# makes a hard break or is dropped. Content without any is text and soft breaks only. (Two
+# patterns: a lone character class is scanned several times faster than an alternation.)
+_MARKUP_CHAR_RE = re.compile(r"[\\`*_~\[\]!<&^]")
+_BREAK_SPACE_RE = re.compile(r"[ \t]\n|\n[ \t]")
+
+
+def is_plain(content: str) -> bool:
+    """True when markdown-it's inline parser would give only text and soft breaks."""
+    if _MARKUP_CHAR_RE.search(content) is not None:
+        return False
+    return "\n" not in content or _BREAK_SPACE_RE.search(content) is None
+
+
+def _inline_rule(state: StateCore) -> None:
+    """markdown-it's core "inline" rule, without running the inline parser on plain text.
+
+    Two thirds of a parse is the inline parser, and most inline content (three in four
+    paragraphs, cells and titles of a draft) holds no markup: for it the parser's answer is
+    known in advance, one text token per line with soft breaks between, and is built here
+    directly. tests/model/test_inline_fast_path.py checks it token for token against the parser.
+    """
+    md = state.md
+    for token in state.tokens:
+        if token.type != "inline":
+            continue
+        if token.children is None:
+            token.children = []
+        content = token.content
+        if is_plain(content):
+            token.meta["plain"] = True  # the builder skips aligning it too
+            children = token.children
+            if "\n" not in content:
+                if content:
+                    children.append(Token("text", "", 0, content=content))
+                continue
+            for n, line in enumerate(content.split("\n")):
+                if n:
+                    children.append(Token("softbreak", "br", 0))
+                if line:
+                    children.append(Token("text", "", 0, content=line))
+            continue
+        md.inline.parse(content, md, state.env, token.children)
+
+
 def _markdown() -> MarkdownIt:
     _silence_block_rules()
     md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
     md.use(footnote_plugin)
+    md.core.ruler.at("inline", _inline_rule)
     # A javascript: link stays a link in the model, so every view shows its text and drops
     # the target (safety.is_unsafe_url) instead of showing the raw "[x](javascript:…)".
     md.validateLink = lambda url: True  # type: ignore[method-assign]
@@ -110,7 +162,8 @@ _MD = MARKDOWN
 
 def parse_attrs(text: str) -> tuple[str, str | None, list[str], dict[str, str]]:
     """Split a trailing ``{#id .class key=value}`` from heading or caption text."""
-    match = _ATTRS_RE.search(text)
+    # The pattern is anchored at the end but searched from every position: look at the end first.
+    match = _ATTRS_RE.search(text) if text.rstrip().endswith("}") else None
     if not match:
         return text.strip(), None, [], {}
     anchor, classes, kv = IP.attr_parts(match.group(1))
@@ -189,7 +242,8 @@ def parse_text(text: str, path: Path | str = "draft.md") -> Draft:
     if any(p.fatal for p in fm.problems) and fm.end <= 0:
         return draft
     offset = fm.body_offset
-    body = "\n".join(text.split("\n")[offset:])
+    starts = draft.index.starts
+    body = text[starts[offset]:] if offset < len(starts) else ""
     try:
         tokens = _MD.parse(body)
     except RecursionError:
@@ -287,14 +341,16 @@ def _blocks_with_place(draft: Draft) -> Iterator[tuple[Block, bool]]:
 # --- building the tree --------------------------------------------------------------------
 
 
-@dataclass
-class _Inline:
+class _Inline(NamedTuple):
     source: str
     text: str
-    xrefs: list[Xref]
-    images: list[Image]
-    links: list[Xref]
+    xrefs: Sequence[Xref]
+    images: Sequence[Image]
+    links: Sequence[Xref]
     phrase: Phrase
+
+
+_NONE: tuple = ()  # what plain text has to collect
 
 
 class _Builder:
@@ -324,22 +380,28 @@ class _Builder:
                attrs: bool = True) -> _Inline:
         """The phrase of one inline token: nodes with positions, then its plain text."""
         content = token.content
-        children = token.children or []
+        plain = token.meta.get("plain", False)
         if origin is None:
             first = (token.map[0] if token.map else 0) + self.offset
-            if (len(children) == 1 and children[0].type == "text" and
-                    children[0].content == content and not content.endswith("}")):
+            if plain and content and "\n" not in content and not content.endswith("}"):
                 return self._plain_line(content, first)
             origin = IP.lines_origin(content, first, self.draft.text, self.index)
-        nodes = IP.build(children, content, origin)
+        if plain and not origin.broken:
+            # Text and soft breaks only: no cross-reference, link or image to collect.
+            nodes = IP.plain_nodes(content, origin)
+            if attrs and content.endswith("}"):
+                IP.split_trailing_attrs(nodes)
+            phrase = self.phrase(content, nodes, origin(0), origin(len(content)))
+            return _Inline(content, phrase.text, _NONE, _NONE, _NONE, phrase)
+        nodes = IP.build(token.children or [], content, origin)
         if attrs:
             IP.split_trailing_attrs(nodes)
         phrase = self.phrase(content, nodes, origin(0), origin(len(content)))
+        if all(node.kind == TEXT for node in nodes):  # nothing to collect
+            return _Inline(content, phrase.text, _NONE, _NONE, _NONE, phrase)
         xrefs: list[Xref] = []
         images: list[Image] = []
         links: list[Xref] = []
-        if all(node.kind == TEXT for node in nodes):  # most phrases: nothing to collect
-            return _Inline(content, phrase.text, xrefs, images, links, phrase)
         for node in phrase.walk():
             if node.kind == XREF:
                 ln, col = self.index.line_col(node.start)
@@ -359,13 +421,12 @@ class _Builder:
     def _plain_line(self, content: str, first: int) -> _Inline:
         """The most common phrase: one line of text without markup, escapes or attributes
         (a short paragraph, a cell, a title). Its text is its source, one run in the file."""
-        origin = IP.lines_origin(content, first, self.draft.text, self.index)
-        start = origin(0)
+        start = IP.line_start(content, first, self.draft.text, self.index)
         end = start + len(content)
         node = Inline(TEXT, start, end, content)
         phrase = Phrase(content, [node], start, end, content,
                         TextMap([0], [start], [True], len(content), end, self.index))
-        return _Inline(content, content, [], [], [], phrase)
+        return _Inline(content, content, _NONE, _NONE, _NONE, phrase)
 
     def phrase(self, source: str, nodes: list[Inline], start: int, end: int) -> Phrase:
         phrase = Phrase(source, nodes, start, end)
@@ -673,6 +734,8 @@ class _Builder:
 
     def _classify(self, block: Block) -> None:
         text = block.text.lstrip()
+        if not text.startswith(_LABEL_STARTS):  # most paragraphs: no label to look for
+            return
         zh = self.lang == "zh"
         m = _TERM_NOTE_EN.match(text)
         if m:
@@ -966,7 +1029,8 @@ def _register_targets(draft: Draft) -> None:
 def _sentences(block: Block) -> list[tuple[str, int]]:
     out: list[tuple[str, int]] = []
     text = block.text
-    cuts = [(m.start(), m.end()) for m in _SENTENCE_END.finditer(text)]
+    cuts = [(m.start() + 1, m.end()) if m.end() - m.start() > 1 else (m.end(), m.end())
+            for m in _SENTENCE_END.finditer(text)]
     if isinstance(block, ListBlock) and len(block.phrases) > 1:
         # A list item that ends a sentence (or carries a pin) ends it even when the next item
         # starts in lower case; items ending in ":" or ";" continue the sentence.

@@ -55,14 +55,14 @@ def find_idents(text: str) -> list[re.Match[str]]:
 
 _CITED = re.compile(
     rf"(?<![A-Za-z0-9_/]){_PUBLISHER}[\s\-]?(?:{_NUMBER})(?:(?:[:—–]|(?<=\d)-)(?:(?:19|20)\d\d|—))?")
+_PUBLISHER_HINT = re.compile("ISO|IEC|GB|RFC|IEEE|ITU|W3C|ETSI|T/|SJ|YD|GA|JR")
 _NUMBER_START = re.compile(r"[\s\-]?(?=[A-Z]?\.?\d)")
 
 
 def find_citations(text: str) -> list[re.Match[str]]:
     """Identifiers cited in running text, written with a space, a hyphen ("RFC-9110") or
     nothing between the publisher and the number, next to CJK characters or not."""
-    if not any(p in text for p in ("ISO", "IEC", "GB", "RFC", "IEEE", "ITU", "W3C", "ETSI",
-                                   "T/", "SJ", "YD", "GA", "JR")):
+    if _PUBLISHER_HINT.search(text) is None:  # most blocks cite nothing: a cheap first look
         return []
     return list(_CITED.finditer(text))
 
