@@ -40,7 +40,7 @@ FOOTNOTE_REF, PIN, ATTRS, SOFTBREAK, HARDBREAK, HTML = (
 CONTAINERS = (EMPH, STRONG, STRIKE, LINK, XREF)
 
 
-@dataclass
+@dataclass(slots=True)
 class Inline:
     """One inline element. ``start``/``end`` are file offsets of its Markdown (end exclusive).
 
@@ -95,7 +95,7 @@ def _cached_prose(element: Phrase | Block, is_prose: bool) -> str:
     return prose
 
 
-@dataclass
+@dataclass(slots=True)
 class Phrase:
     """A run of inline content: a paragraph, a heading title, a list item, a table cell, a
     caption. ``text`` is what a reader sees (labels of cross-references filled in, markup and
@@ -142,7 +142,7 @@ class Citation:
         return self.block.text[self.end:self.end + 40] if self.block is not None else ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Block:
     """A block inside a clause: paragraph, note, example, list, table, figure, code, html, quote.
 
@@ -192,7 +192,7 @@ class Block:
         return _cached_prose(self, self.is_prose)
 
 
-@dataclass
+@dataclass(slots=True)
 class ListItem:
     line: int
     text: str
@@ -202,14 +202,14 @@ class ListItem:
     ordered: bool = False
 
 
-@dataclass
+@dataclass(slots=True)
 class ListBlock(Block):
     ordered: bool = False
     items: list[ListItem] = field(default_factory=list)
     max_depth: int = 1
 
 
-@dataclass
+@dataclass(slots=True)
 class Table(Block):
     caption: str = ""
     caption_line: int = 0
@@ -223,7 +223,7 @@ class Table(Block):
     row_cells: list[list[Phrase]] = field(default_factory=list, repr=False)
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure(Block):
     title: str = ""
     src: str = ""
@@ -367,7 +367,7 @@ class Target:
     title: str = ""
 
 
-@dataclass
+@dataclass(slots=True)
 class Xref:
     target: str
     text: str  # "" for [](#id): filled with the target's label
@@ -385,7 +385,7 @@ class Footnote:
     blocks: list[Block] = field(default_factory=list)
 
 
-@dataclass
+@dataclass(slots=True)
 class Image:
     src: str
     line: int

@@ -58,7 +58,7 @@ class LineIndex:
 _EMPTY_INDEX = LineIndex("")
 
 
-@dataclass
+@dataclass(slots=True)
 class TextMap:
     """Text offset -> file offset, as runs.
 
