@@ -59,6 +59,15 @@ class Origin:
         # which never holds a line break, be cut in two.
         self.broken = False
 
+    @classmethod
+    def run(cls, file_start: int, length: int) -> Origin:
+        """Content that is one unbroken piece of the file."""
+        origin = cls.__new__(cls)
+        origin.starts, origin.files = [0], [file_start]
+        origin.length, origin.end = length, file_start + length
+        origin.single, origin.broken = True, False
+        return origin
+
     def linear(self, a: int, b: int) -> bool:
         """True when content[a:b] lies in the file as one unbroken piece."""
         if (self.single or not self.broken) and b <= self.length:
@@ -160,14 +169,15 @@ def cells_origin(line_text: str, base: int, count: int) -> list[tuple[int, Origi
         seg = line_text[a:b]
         lead = len(seg) - len(seg.lstrip())
         body = seg.strip()
+        if "\\|" not in body:  # the common cell: its content is one piece of the line
+            at = base + a + lead
+            out.append((at, Origin.run(at, len(body))))
+            continue
         runs: list[tuple[int, int]] = []
         at = 0
         j = 0
         pos = a + lead
         runs.append((0, base + pos))
-        if "\\|" not in body:
-            at = j = len(body)
-            pos += len(body)
         while j < len(body):
             if body.startswith("\\|", j):
                 runs.append((at, base + pos + 1))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 # A publisher prefix, then a number with optional parts, then an optional year.
@@ -67,6 +68,7 @@ def find_citations(text: str) -> list[re.Match[str]]:
     return list(_CITED.finditer(text))
 
 
+@functools.lru_cache(maxsize=4096)  # a draft cites the same few documents again and again
 def citation_key(ident: str) -> str:
     """One form for one document however it is written: "RFC 9110", "RFC-9110" and
     "IETF RFC 9110" are "RFC9110"; "ISO 8601-1:2019" is "ISO8601-1"; "GB/T 35273—2020" is

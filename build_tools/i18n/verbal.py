@@ -94,7 +94,12 @@ def provisions(text: str, lang: str, kinds: tuple[str, ...] = ("requirement", "r
 
 
 def has_requirement(text: str, lang: str) -> bool:
-    return bool(provisions(text, lang, ("requirement",)))
+    if lang == "zh":
+        return "应" in text and bool(provisions(text, lang, ("requirement",)))
+    return _EN_REQUIREMENT.search(text) is not None
+
+
+_EN_REQUIREMENT = next(pattern for kind, pattern in _EN_FORMS if kind == "requirement")
 
 
 def forbidden(lang: str) -> list[tuple[re.Pattern[str], str, str]]:
