@@ -6,6 +6,7 @@ from build_tools.lint.rules import (  # noqa: F401
     frontmatter,
     lists,
     notes,
+    numbers,
     references,
     structure,
     style,

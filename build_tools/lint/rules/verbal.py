@@ -9,7 +9,16 @@ from build_tools.i18n import boilerplate as B
 from build_tools.i18n.verbal import AND_OR_RE, EN_FORBIDDEN, ZH_FORBIDDEN, provisions
 from build_tools.lint.base import GB, ISO, Context, Example, Rule, register
 from build_tools.lint.examples import PARTS_EN, PARTS_ZH
-from build_tools.model import FOREWORD, INTRODUCTION, SCOPE, Block, Clause, Draft
+from build_tools.model import (
+    BIBLIOGRAPHY,
+    FOREWORD,
+    INTRODUCTION,
+    NORMATIVE_REFERENCES,
+    SCOPE,
+    Block,
+    Clause,
+    Draft,
+)
 
 _KIND_WORD = {"requirement": "requirement", "recommendation": "recommendation",
               "permission": "permission"}
@@ -68,6 +77,16 @@ def own_blocks(draft: Draft) -> list[Block]:
                             flat.extend(entry.blocks)
         draft.memo["own_blocks"] = flat
     return flat
+
+
+def prose_blocks(draft: Draft) -> Iterator[Block]:
+    """The document's own running text: not code, quotations, reproduced clauses or the
+    reference lists (their items carry other documents' titles as written)."""
+    lists = {id(b) for c in draft.clauses if c.kind in (NORMATIVE_REFERENCES, BIBLIOGRAPHY)
+             for b in c.all_blocks()}
+    for block in own_blocks(draft):
+        if id(block) not in lists and block.is_prose and block.prose:
+            yield block
 
 
 _OPEN_QUOTES = "\"'“‘「『"
