@@ -1,6 +1,7 @@
 """Rule families; importing this package registers every rule."""
 
 from build_tools.lint.rules import (  # noqa: F401
+    citing,
     comments,
     files,
     frontmatter,
@@ -12,6 +13,7 @@ from build_tools.lint.rules import (  # noqa: F401
     style,
     subclauses,
     symbols,
+    term_sources,
     terms,
     units,
     verbal,
