@@ -117,7 +117,9 @@ def lint(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[s
         if fix:
             from build_tools.lint.fix import apply_fixes
 
-            repaired = apply_fixes(findings, unsafe=unsafe_fixes)
+            repaired = apply_fixes(findings, unsafe=unsafe_fixes, files=files)
+            for swept in repaired.swept:
+                click.echo(f"{swept}: removed, left by an interrupted --fix", err=True)
             for applied in repaired.applied:
                 click.echo(str(applied), err=True)
             for name, why in sorted(repaired.refused.items()):
