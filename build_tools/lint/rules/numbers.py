@@ -15,14 +15,14 @@ from build_tools.lint.examples import PARTS_EN, PARTS_ZH
 from build_tools.lint.rules.quantities import (
     UNIT_AFTER,
     VERSION_WORD,
+    NumberText,
     group_digits,
-    identifier_ranges,
     in_a_name,
     not_a_quantity,
-    number_text,
+    number_texts,
 )
 from build_tools.lint.rules.verbal import prose_blocks
-from build_tools.model import Block, Draft
+from build_tools.model import Draft
 
 _HOUSE = "ISO House Style (numbers)"
 _BODY = PARTS_EN["body"]
@@ -31,16 +31,6 @@ _SENTENCE = "A platform shall provide an avatar for each user."
 
 def _body(sentence: str) -> str:
     return _BODY.replace(_SENTENCE, sentence)
-
-
-def _blocks(draft: Draft) -> Iterator[tuple[Block, str]]:
-    """The running text that holds digits, with addresses blanked: (block, text)."""
-    for block in prose_blocks(draft):
-        if block.kind == "source":
-            continue
-        text = number_text(block)
-        if any(c.isdigit() for c in text):
-            yield block, text
 
 
 def _inside(ranges: list[tuple[int, int]], at: int) -> bool:
@@ -99,9 +89,11 @@ class DigitGroups(Rule):
     summary = "Numbers of five digits or more are grouped in threes with a space: '12 121'"
     source = f"{ISO}, 9.1 and {_HOUSE}"
     rules_sets = ("iso",)
-    doc = ("'15 000 users', '1 500 ms', not '15000' or '15,000' (with the decimal comma, "
-           "'15,000' reads as fifteen). Four-digit numbers are reported only before a unit "
-           "('1500 ms'), since most of them are years. Left alone: years, identifiers ('ISO "
+    doc = ("'15 000 users', '1 500 ms', '1 500 000', not '15000' or '1,500,000'. One comma "
+           "group ('15,000') is not reported: with the decimal comma it is fifteen, and only the "
+           "author knows which was meant. "
+           "Four-digit numbers are reported only before a unit ('1500 ms'), since most of them "
+           "are years. Left alone: years, identifiers ('ISO "
            "10303', 'EO 14028', 'REC-did-core-20220719'), numbers after a label ('port 8080', "
            "'issue 12345', '#12345'), literals in quotation marks, dates, addresses and code. "
            "The fix is safe before a unit; elsewhere it needs --unsafe-fixes, as the number may "
@@ -126,31 +118,34 @@ class DigitGroups(Rule):
     _COMMAS = re.compile(r"\d{1,3}(?:,\d{3}){2,}(?![\d,])")
 
     def check(self, draft: Draft, ctx: Context) -> Iterator[Finding]:
-        for block, text in _blocks(draft):
-            idents = identifier_ranges(text)
+        for item in number_texts(draft):
+            block, text = item.block, item.text
             for m in _DIGITS.finditer(text):
-                yield from self._digits(draft, block, text, m, idents)
+                yield from self._digits(draft, item, m)
             if "," in text:
                 for m in self._COMMAS.finditer(text):
-                    if not _standalone(text, m.start(), m.end()) or _inside(idents, m.start()):
+                    if not _standalone(text, m.start(), m.end()) or \
+                            _inside(item.idents, m.start()):
                         continue
                     fixed = m.group(0).replace(",", " ")
                     yield self.finding_at(draft, block, m.start(), m.end(), f"'{m.group(0)}': "
                                           f"group the digits with spaces: '{fixed}'", fix=fixed,
                                           replacement=fixed)
 
-    def _digits(self, draft: Draft, block: Block, text: str, m: re.Match[str],
-                idents: list[tuple[int, int]]) -> Iterator[Finding]:
+    def _digits(self, draft: Draft, item: NumberText, m: re.Match[str]) -> Iterator[Finding]:
+        block, text = item.block, item.text
         a, b = m.span()
         digits = m.group(0)
-        if not _standalone(text, a, b) or _glue(text[b:b + 1]) or _inside(idents, a) or \
-                _locator(text, idents, a) or _NAMED_BEFORE.search(text[max(a - 12, 0):a]):
-            return  # "20000ms" is UNIT-01's to space first
-        if text[b:b + 1] in ".," and text[b + 1:b + 2].isdigit():
-            return  # "12345,6": the whole value is UNIT-04's to read
         unit = UNIT_AFTER.match(text[b:])
         if len(digits) == 4 and not unit:
             return  # a year, or a number ISO lets stand ungrouped
+        if not _standalone(text, a, b) or _glue(text[b:b + 1]):
+            return  # "x25519"; "20000ms" is UNIT-01's to space first
+        if text[b:b + 1] in ".," and text[b + 1:b + 2].isdigit():
+            return  # "12345,6": the whole value is UNIT-04's to read
+        if _NAMED_BEFORE.search(text[max(a - 12, 0):a]) or _inside(item.idents, a) or \
+                _locator(text, item.idents, a):
+            return
         fixed = group_digits(digits)
         sure = bool(unit) and not in_a_name(block, text, a, b)
         yield self.finding_at(draft, block, a, b, f"'{digits}': group the digits in threes "
@@ -214,10 +209,12 @@ class DecimalSign(Rule):
 
     def check(self, draft: Draft, ctx: Context) -> Iterator[Finding]:
         wrong, right = (",", ".") if draft.rules == "gb" else (".", ",")
-        for block, text in _blocks(draft):
-            if wrong not in text:
+        candidate = re.compile(rf"\d{re.escape(wrong)}\d")
+        for item in number_texts(draft):
+            block, text = item.block, item.text
+            if not candidate.search(text):
                 continue
-            idents = identifier_ranges(text) + [a.span() for a in _ARRAY.finditer(text)]
+            idents = item.idents + [a.span() for a in _ARRAY.finditer(text)]
             tolerances = [(t.start(), t.end()) for t in _TOLERANCE_NUMBERS.finditer(text)]
             for m in _DECIMAL.finditer(text):
                 if m.group(2) != wrong or _inside(idents, m.start()) or \
@@ -285,10 +282,11 @@ class MinusSign(Rule):
                                             "dates such as 2026-01-31.")})]
 
     def check(self, draft: Draft, ctx: Context) -> Iterator[Finding]:
-        for block, text in _blocks(draft):
-            if "-" not in text:
+        for item in number_texts(draft):
+            block, text = item.block, item.text
+            if "-" not in text or not _HYPHEN_MINUS.search(text):
                 continue
-            idents = identifier_ranges(text)
+            idents = item.idents
             for m in _HYPHEN_MINUS.finditer(text):
                 end = m.end()
                 after = text[end:end + 1]

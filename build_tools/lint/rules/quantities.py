@@ -9,10 +9,12 @@ meaning).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from build_tools.i18n.refs import find_citations
-from build_tools.model import LINK, XREF, Block
+from build_tools.lint.rules.verbal import prose_blocks
+from build_tools.model import LINK, XREF, Block, Draft
 
 # Unit symbols that follow a number (Directives Part 2, 9.3; the display units of our domain).
 UNITS = ("mm|cm|km|m|µm|nm|ms|µs|ns|s|min|h|Hz|kHz|MHz|GHz|THz|kB|MB|GB|TB|KB|kbit|Mbit|Gbit|"
@@ -79,17 +81,53 @@ def identifier_ranges(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in find_citations(text)]
 
 
-def number_text(block: Block) -> str:
+@dataclass
+class NumberText:
+    """A block of running text that holds digits, as the number rules read it."""
+
+    block: Block
+    text: str  # its prose with addresses blanked
+    _idents: list[tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def idents(self) -> list[tuple[int, int]]:
+        if self._idents is None:
+            self._idents = identifier_ranges(self.text)
+        return self._idents
+
+
+def number_texts(draft: Draft) -> list[NumberText]:
+    """The draft's own running text that holds digits (not the reference lists, term sources,
+    quotations or code), read once for all the number rules."""
+    found = draft.memo.get("number_texts")
+    if found is None:
+        found = []
+        for block in prose_blocks(draft):
+            if block.kind == "source":
+                continue
+            prose = block.prose
+            if _DIGIT.search(prose):
+                found.append(NumberText(block, number_text(block, prose)))
+        draft.memo["number_texts"] = found
+    return found
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def number_text(block: Block, prose: str | None = None) -> str:
     """The block's prose with addresses blanked out (same length): the text the UNIT rules
     read. Code spans are blank already; quotations have no prose."""
-    prose = block.prose
+    prose = block.prose if prose is None else prose
     spans = address_ranges(prose)
     if not spans:
         return prose
-    chars = list(prose)
+    parts, at = [], 0
     for a, b in spans:
-        chars[a:b] = "\x00" * (b - a)
-    return "".join(chars)
+        parts += [prose[at:a], "\x00" * (b - a)]
+        at = b
+    parts.append(prose[at:])
+    return "".join(parts)
 
 
 def link_text_ranges(block: Block) -> list[tuple[int, int]]:

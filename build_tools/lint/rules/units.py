@@ -12,8 +12,8 @@ from build_tools.lint.rules.quantities import (
     in_a_name,
     not_a_quantity,
     number_text,
+    number_texts,
 )
-from build_tools.lint.rules.verbal import prose_blocks
 from build_tools.model import Draft
 
 # Only ASCII letters and digits glue a number to a name ("H264", "v2"); Chinese text around
@@ -64,9 +64,10 @@ class NumberUnitSpace(Rule):
         for block in draft.blocks():
             if block.kind == "source":
                 continue
-            prose = number_text(block)
+            prose = block.prose
             if not _DIGIT_LETTER.search(prose):
                 continue
+            prose = number_text(block, prose)
             tolerances = _tolerances(prose)
             for m in _NO_SPACE.finditer(prose):
                 number, unit = m.group(1), m.group(2)
@@ -98,9 +99,10 @@ class UnitSymbols(Rule):
 
     def check(self, draft: Draft, ctx: Context):
         for block in draft.blocks():
-            prose = number_text(block)
+            prose = block.prose
             if not _DIGIT_LETTER.search(prose):
                 continue
+            prose = number_text(block, prose)
             for m in _BAD_UNIT.finditer(prose):
                 if "." in m.group(0) and VERSION_WORD.search(prose[max(m.start() - 30, 0):m.start()]):
                     continue
@@ -133,8 +135,8 @@ class Tolerance(Rule):
         "23 °C ± 2 °C")})]
 
     def check(self, draft: Draft, ctx: Context):
-        for block in prose_blocks(draft):
-            prose = number_text(block)
+        for item in number_texts(draft):
+            block, prose = item.block, item.text
             if "±" not in prose:
                 continue
             for m in _TOLERANCE.finditer(prose):
@@ -163,8 +165,8 @@ class AngleSpace(Rule):
         "for each user", "for each user with a horizontal field of view of 110° at 20 °C")})]
 
     def check(self, draft: Draft, ctx: Context):
-        for block in prose_blocks(draft):
-            prose = number_text(block)
+        for item in number_texts(draft):
+            block, prose = item.block, item.text
             if "°" not in prose and "′" not in prose and "″" not in prose:
                 continue
             for m in _ANGLE_SPACE.finditer(prose):

@@ -88,11 +88,13 @@ def own_blocks(draft: Draft) -> list[Block]:
 def prose_blocks(draft: Draft) -> Iterator[Block]:
     """The document's own running text: not code, quotations, reproduced clauses or the
     reference lists (their items carry other documents' titles as written)."""
-    lists = {id(b) for c in draft.clauses if c.kind in (NORMATIVE_REFERENCES, BIBLIOGRAPHY)
-             for b in c.all_blocks()}
-    for block in own_blocks(draft):
-        if id(block) not in lists and block.is_prose and block.prose:
-            yield block
+    found = draft.memo.get("prose_blocks")
+    if found is None:
+        lists = {id(b) for c in draft.clauses if c.kind in (NORMATIVE_REFERENCES, BIBLIOGRAPHY)
+                 for b in c.all_blocks()}
+        found = draft.memo["prose_blocks"] = [b for b in own_blocks(draft)
+                                              if id(b) not in lists and b.is_prose and b.text]
+    return iter(found)
 
 
 _OPEN_QUOTES = "\"'“‘「『"
