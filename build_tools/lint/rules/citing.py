@@ -99,8 +99,13 @@ _SEE_PLACE = re.compile(r"\b[Ss]ee(?:\s+also)?\s+(?:(?:Clause|Subclause)\s+(\d+(
 _OF_DOCUMENT = re.compile(r"^\s*(?:of|in)\s+")
 
 
-def _see_places(draft: Draft) -> Iterator[tuple[Block, re.Match[str], Clause]]:
-    """Each "see <clause or annex of this document>" in normative text, with that clause."""
+def _see_places(draft: Draft) -> list[tuple[Block, re.Match[str], Clause]]:
+    """Each "see <clause or annex of this document>" in normative text, with that clause
+    (REF-08 and REF-09 share the one reading)."""
+    found = draft.memo.get("see_places")
+    if found is not None:
+        return found
+    found = []
     where = normative_text(draft)
     for block in own_blocks(draft):
         if id(block) not in where:
@@ -115,7 +120,9 @@ def _see_places(draft: Draft) -> Iterator[tuple[Block, re.Match[str], Clause]]:
             number = next(g for g in m.groups() if g)
             target = draft.clause_by_number(number)
             if target is not None:
-                yield block, m, target
+                found.append((block, m, target))
+    draft.memo["see_places"] = found
+    return found
 
 
 @register

@@ -18,6 +18,7 @@ from build_tools.lint.rules.quantities import (
     NumberText,
     group_digits,
     in_a_name,
+    inside,
     not_a_quantity,
     number_texts,
 )
@@ -31,10 +32,6 @@ _SENTENCE = "A platform shall provide an avatar for each user."
 
 def _body(sentence: str) -> str:
     return _BODY.replace(_SENTENCE, sentence)
-
-
-def _inside(ranges: list[tuple[int, int]], at: int) -> bool:
-    return any(a <= at < b for a, b in ranges)
 
 
 def _locator(text: str, idents: list[tuple[int, int]], at: int) -> bool:
@@ -125,7 +122,7 @@ class DigitGroups(Rule):
             if "," in text:
                 for m in self._COMMAS.finditer(text):
                     if not _standalone(text, m.start(), m.end()) or \
-                            _inside(item.idents, m.start()):
+                            inside(item.idents, m.start()):
                         continue
                     fixed = m.group(0).replace(",", " ")
                     yield self.finding_at(draft, block, m.start(), m.end(), f"'{m.group(0)}': "
@@ -143,7 +140,7 @@ class DigitGroups(Rule):
             return  # "x25519"; "20000ms" is UNIT-01's to space first
         if text[b:b + 1] in ".," and text[b + 1:b + 2].isdigit():
             return  # "12345,6": the whole value is UNIT-04's to read
-        if _NAMED_BEFORE.search(text[max(a - 12, 0):a]) or _inside(item.idents, a) or \
+        if _NAMED_BEFORE.search(text[max(a - 12, 0):a]) or inside(item.idents, a) or \
                 _locator(text, item.idents, a):
             return
         fixed = group_digits(digits)
@@ -217,7 +214,7 @@ class DecimalSign(Rule):
             idents = item.idents + [a.span() for a in _ARRAY.finditer(text)]
             tolerances = [(t.start(), t.end()) for t in _TOLERANCE_NUMBERS.finditer(text)]
             for m in _DECIMAL.finditer(text):
-                if m.group(2) != wrong or _inside(idents, m.start()) or \
+                if m.group(2) != wrong or inside(idents, m.start()) or \
                         _locator(text, idents, m.start()):
                     continue
                 unit = _decimal_value(draft, text, m)
@@ -236,7 +233,7 @@ class DecimalSign(Rule):
                 # Glued to its unit, the number is UNIT-01's to edit first; inside an
                 # unbracketed tolerance UNIT-06 rewrites the whole value.
                 glued = bool(unit) and not unit[:1].isspace() and not unit.startswith("±")
-                editable = not glued and not _inside(tolerances, m.start())
+                editable = not glued and not inside(tolerances, m.start())
                 yield self.finding_at(draft, block, m.start(), m.end(), f"'{m.group(0)}': the "
                                       f"decimal sign is '{right}': '{fixed}'", fix=fixed,
                                       replacement=right if editable else None, edit_range=at)
@@ -290,7 +287,7 @@ class MinusSign(Rule):
             for m in _HYPHEN_MINUS.finditer(text):
                 end = m.end()
                 after = text[end:end + 1]
-                if (after and ((_glue(after) and not after.isdigit()) or after in "_/-")) or _inside(idents, m.start()) \
+                if (after and ((_glue(after) and not after.isdigit()) or after in "_/-")) or inside(idents, m.start()) \
                         or _SUFFIX_BEFORE.search(text[max(m.start() - 40, 0):m.start()]) \
                         or _alone_on_its_line(text, m):
                     continue

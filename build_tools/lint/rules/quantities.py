@@ -23,8 +23,9 @@ UNITS = ("mm|cm|km|m|µm|nm|ms|µs|ns|s|min|h|Hz|kHz|MHz|GHz|THz|kB|MB|GB|TB|KB|
 _UNIT_WORDS = ("seconds?|minutes?|hours?|days?|metres?|meters?|millimetres?|millimeters?|"
                "centimetres?|centimeters?|kilometres?|kilometers?|bytes?|bits?|pixels?|frames?|"
                "degrees?|percent|per cent|kilograms?|grams?|volts?|watts?|hertz|amperes?")
-# A unit right after a number ("20 ms", "2,5 s", "1 500 users" is not one).
-UNIT_AFTER = re.compile(rf"^\s?(?:{UNITS})(?![A-Za-z0-9_/]|\.\d)|^\s(?:{_UNIT_WORDS})\b")
+# A unit right after a number: "20 ms", "2,5 s". Not "1 500 users", nor "2020 K-series": a
+# unit followed by a hyphen is part of a compound that names a thing.
+UNIT_AFTER = re.compile(rf"^\s?(?:{UNITS})(?![A-Za-z0-9_/-]|\.\d)|^\s(?:{_UNIT_WORDS})\b(?!-)")
 
 # A version: a decimal number right after a name written with capitals inside it ("glTF 2.0",
 # "WebXR 1.0s") or after a word that announces a version ("version 2.0A", "v2").
@@ -67,6 +68,10 @@ def not_a_quantity(prose: str, start: int, number: str, unit: str) -> bool:
         return False
     return bool(VERSION_WORD.search(before) or
                 (unit in ("A", "V", "W", "K") and _CAPS_NAME.search(before)))
+
+
+def inside(ranges: list[tuple[int, int]], at: int) -> bool:
+    return any(a <= at < b for a, b in ranges)
 
 
 def address_ranges(text: str) -> list[tuple[int, int]]:
@@ -151,7 +156,7 @@ def in_a_name(block: Block, prose: str, start: int, end: int) -> bool:
         return True
     if block.map is not None and block.phrases:
         at = block.map.offset(start)
-        return any(a <= at < b for a, b in link_text_ranges(block))
+        return inside(link_text_ranges(block), at)
     return False
 
 

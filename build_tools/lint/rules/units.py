@@ -10,6 +10,7 @@ from build_tools.lint.rules.quantities import (
     UNITS,
     VERSION_WORD,
     in_a_name,
+    inside,
     not_a_quantity,
     number_text,
     number_texts,
@@ -28,6 +29,11 @@ _TOLERANCE = re.compile(rf"(?<![\d.,])(\d+(?:[.,]\d+)?\s*±\s*\d+(?:[.,]\d+)?)(\
                         r"(?![A-Za-z0-9_/])")
 # A space between a number and a plane-angle sign: "5 °", "3 ′" (but "20 °C" is right).
 _ANGLE_SPACE = re.compile(r"(\d+(?:[.,]\d+)?)(\s+)([°′″])(?!\s?[CF](?![A-Za-z]))")
+
+
+def _each_user(words: str) -> str:
+    """The example body with ``words`` after "for each user"."""
+    return PARTS_EN["body"].replace("for each user", f"for each user{words}")
 
 
 def _tolerances(prose: str) -> list[tuple[int, int]]:
@@ -71,8 +77,7 @@ class NumberUnitSpace(Rule):
             tolerances = _tolerances(prose)
             for m in _NO_SPACE.finditer(prose):
                 number, unit = m.group(1), m.group(2)
-                if not_a_quantity(prose, m.start(), number, unit) or \
-                        any(a <= m.start() < b for a, b in tolerances):
+                if not_a_quantity(prose, m.start(), number, unit) or inside(tolerances, m.start()):
                     continue
                 fixed = f"{number} {unit}"
                 if in_a_name(block, prose, m.start(), m.end()):
@@ -122,17 +127,12 @@ class Tolerance(Rule):
            "tolerance alone (metanorma-iso: \"unbracketed tolerance before percent sign\"). The "
            "fix puts the value and its tolerance in brackets and the unit after them; it is "
            "safe.")
-    fail = [Example("en", {"body": PARTS_EN["body"].replace(
-                "for each user", "for each user with a tracking availability of 99 ± 0,5 %")},
-                    fixed=PARTS_EN["body"].replace(
-                "for each user", "for each user with a tracking availability of (99 ± 0,5) %")),
-            Example("en", {"body": PARTS_EN["body"].replace(
-                "for each user", "for each user; headsets are tested at 23 ± 2 °C")},
-                    fixed=PARTS_EN["body"].replace(
-                "for each user", "for each user; headsets are tested at (23 ± 2) °C"))]
-    passing = [Example("en", {"body": PARTS_EN["body"].replace(
-        "for each user", "for each user with a tracking availability of (99 ± 0,5) % at "
-        "23 °C ± 2 °C")})]
+    fail = [Example("en", {"body": _each_user(" with a tracking availability of 99 ± 0,5 %")},
+                    fixed=_each_user(" with a tracking availability of (99 ± 0,5) %")),
+            Example("en", {"body": _each_user("; headsets are tested at 23 ± 2 °C")},
+                    fixed=_each_user("; headsets are tested at (23 ± 2) °C"))]
+    passing = [Example("en", {"body": _each_user(" with a tracking availability of (99 ± 0,5) "
+                                                 "% at 23 °C ± 2 °C")})]
 
     def check(self, draft: Draft, ctx: Context):
         for item in number_texts(draft):
@@ -157,12 +157,10 @@ class AngleSpace(Rule):
            "keeps its space, since '°C' is one unit symbol: '20 °C' (metanorma-iso: \"space "
            "between number and degrees/minutes/seconds\"). The fix removes the space; it is "
            "safe.")
-    fail = [Example("en", {"body": PARTS_EN["body"].replace(
-                "for each user", "for each user with a horizontal field of view of 110 °")},
-                    fixed=PARTS_EN["body"].replace(
-                "for each user", "for each user with a horizontal field of view of 110°"))]
-    passing = [Example("en", {"body": PARTS_EN["body"].replace(
-        "for each user", "for each user with a horizontal field of view of 110° at 20 °C")})]
+    fail = [Example("en", {"body": _each_user(" with a horizontal field of view of 110 °")},
+                    fixed=_each_user(" with a horizontal field of view of 110°"))]
+    passing = [Example("en", {"body": _each_user(" with a horizontal field of view of 110° at "
+                                                 "20 °C")})]
 
     def check(self, draft: Draft, ctx: Context):
         for item in number_texts(draft):
