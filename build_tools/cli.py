@@ -72,11 +72,13 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help="Parallel processes [default: one per core].")
 @click.option("--fix", is_flag=True,
-              help="Repair what can be repaired mechanically (GB year dashes, unit spaces, title "
-                   "and definition full stops, note labels, leading articles), then report the rest.")
+              help="Repair what can be repaired mechanically and surely (GB year dashes, unit "
+                   "spaces, decimal and minus signs, title and definition full stops, note labels, "
+                   "leading articles, term sources), then report the rest.")
 @click.option("--unsafe-fixes", is_flag=True,
               help="With --fix, also make the repairs that may change the meaning: rewordings "
-                   "such as 必须 → 应 and 'this standard' → 'this document'.")
+                   "such as 必须 → 应, 'this standard' → 'this document' and 'may result' → "
+                   "'can result'.")
 @click.option("--no-comments", is_flag=True,
               help="Skip the checks of comments/ (the CMT rules: run when no PATHS are given).")
 def lint(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[str, ...],
@@ -118,7 +120,9 @@ def lint(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[s
         if fix:
             from build_tools.lint.fix import apply_fixes
 
-            repaired = apply_fixes(findings, unsafe=unsafe_fixes)
+            repaired = apply_fixes(findings, unsafe=unsafe_fixes, files=files)
+            for swept in repaired.swept:
+                click.echo(f"{swept}: removed, left by an interrupted --fix", err=True)
             for applied in repaired.applied:
                 click.echo(str(applied), err=True)
             for name, why in sorted(repaired.refused.items()):

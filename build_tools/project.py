@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import os
 import tempfile
+import time
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+try:
+    import fcntl
+except ImportError:  # Windows: no advisory locks; sweep_temps then goes by age alone
+    fcntl = None  # type: ignore[assignment]
 
 PYPROJECT = "pyproject.toml"
 MKDOCS_YML = "mkdocs.yml"
@@ -266,16 +272,52 @@ def _target(path: str | Path) -> Path:
 
 def atomic_write(path: str | Path, write: Callable[[Path], None], durable: bool = True) -> Path:
     """Call ``write(temp)`` for a temporary file beside ``path``, then put it in place. A reader
-    never sees half a file; a failure (of ``write`` too) leaves the old file as it was."""
+    never sees half a file; a failure (of ``write`` too) leaves the old file as it was. While
+    it writes, the temporary file is locked, so ``sweep_temps`` can tell it from the leftover
+    of a writer that was killed."""
     target = _target(path)
     temp = temp_beside(target)
     try:
-        write(temp)
-        install(temp, target, durable)
+        with open(temp, "rb") as held:
+            if fcntl is not None:
+                fcntl.flock(held, fcntl.LOCK_EX)
+            write(temp)
+            install(temp, target, durable)
     except BaseException:
         temp.unlink(missing_ok=True)
         raise
     return target
+
+
+_UNLOCKED_TEMP_AGE = 3600.0  # seconds; without locks, a younger temporary file may be in use
+
+
+def sweep_temps(path: str | Path) -> list[Path]:
+    """Remove the temporary files that a killed writer left beside ``path`` (a ``--fix`` stopped
+    between writing and renaming): ``.<name>.*.tmp`` files that no live writer holds locked.
+    Returns the files removed."""
+    target = _target(path)
+    folder = target.parent
+    prefix = f".{target.name}."
+    removed: list[Path] = []
+    try:
+        names = [n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(".tmp")]
+    except OSError:
+        return removed
+    for name in names:
+        stale = folder / name
+        try:
+            with open(stale, "rb") as handle:
+                if fcntl is not None:
+                    fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                elif time.time() - os.fstat(handle.fileno()).st_mtime < _UNLOCKED_TEMP_AGE:
+                    continue
+                if os.path.samestat(os.fstat(handle.fileno()), os.lstat(stale)):
+                    stale.unlink()
+                    removed.append(stale)
+        except (BlockingIOError, FileNotFoundError, IsADirectoryError, PermissionError):
+            continue  # a writer holds it, or it went away meanwhile
+    return removed
 
 
 def write_atomic(path: str | Path, content: str | bytes, durable: bool = True) -> Path:

@@ -36,6 +36,46 @@ EN_FORBIDDEN: list[tuple[re.Pattern[str], str, str]] = [
 ]
 AND_OR_RE = re.compile(r"\band/or\b", re.I)
 
+# "may" that states a possibility, not a permission (Directives Part 2, Table 6: write "can").
+# Only verbs and phrases that cannot grant a permission are listed: a document permits nobody
+# to "result in" or "differ". "may wish to", "may choose to", "may appear" and "may increase"
+# can be permissions, so they are not here. Lower case only: "MAY" is the permission keyword
+# of BCP 14 and "May" is a month.
+_ADVERB = r"(?:also|well|even|still|sometimes|occasionally|often|therefore|then|thus|in turn)"
+_MAY_CAN = re.compile(  # "may" can simply become "can"
+    rf"\b(?P<may>may)(?:\s+{_ADVERB})?\s+(?:result|lead|cause|occur|happen|arise|vary|differ|"
+    r"depend|fail|seem|become|contribute|suffer|degrade|conflict|mislead|confuse|interfere)"
+    r"(?:s|ed)?\b|\b(?P<may2>may)\s+(?:also\s+)?be\s+(?:due\s+to|caused\s+by|affected\s+by|"
+    r"possible|necessary|difficult|hard|useful|helpful|beneficial|different|insufficient|"
+    r"misleading|confusing)\b|\b[Tt]here\s+(?P<may3>may)\s+be\b")
+_MAY_REWORD = re.compile(  # possibility too, but "can" alone does not fit: the author rewords
+    r"\b(?P<may>may)\s+or\s+(?P<may2>may)\s+not\b|\b(?P<may3>may)\s+(?:well|have\s+been|"
+    r"no\s+longer|(?:not\s+)?be\s+(?:able|unable)\s+to|not\s+be\s+(?:possible|sufficient|"
+    r"available|necessary|supported))\b|\b[Ii]t\s+(?P<may4>may)\s+be\s+that\b")
+
+
+@dataclass(frozen=True)
+class Possibility:
+    start: int  # the word "may"
+    end: int
+    phrase: str  # the words that make it a possibility: "may result", "there may be"
+    can: bool  # True: write "can" in its place; False: reword
+    phrase_start: int = 0
+
+
+def possibilities(text: str) -> list[Possibility]:
+    """Each "may" in ``text`` that expresses possibility (English)."""
+    if "may" not in text:
+        return []
+    out: dict[int, Possibility] = {}
+    for pattern, can in ((_MAY_REWORD, False), (_MAY_CAN, True)):
+        for m in pattern.finditer(text):
+            for name, value in m.groupdict().items():
+                if value and name.startswith("may") and m.start(name) not in out:
+                    out[m.start(name)] = Possibility(m.start(name), m.end(name), m.group(0),
+                                                     can, m.start())
+    return sorted(out.values(), key=lambda p: p.start)
+
 # Characters that open a compound in which 应/宜/可 is not a verbal form.
 _ZH_YING_NOT = (
     "应用|响应|对应|适应|供应|应急|相应|反应|效应|应答|呼应|感应|应对|答应|顺应|回应|应变|应激|"
@@ -84,11 +124,13 @@ def provisions(text: str, lang: str, kinds: tuple[str, ...] = ("requirement", "r
                 taken.update(range(m.start(), m.end()))
                 hits.append(VerbalHit(kind, m.group(0), m.start(), m.end()))
     else:
+        possible = {p.start for p in possibilities(text)} if "permission" in kinds else set()
         for kind, pattern in _EN_FORMS:
             if kind not in kinds:
                 continue
             for m in pattern.finditer(text):
-                hits.append(VerbalHit(kind, m.group(0), m.start(), m.end()))
+                if m.start() not in possible:
+                    hits.append(VerbalHit(kind, m.group(0), m.start(), m.end()))
     hits.sort(key=lambda h: h.start)
     return hits
 

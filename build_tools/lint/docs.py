@@ -52,6 +52,8 @@ def rule_doc(rule_id: str, fmt: str = "text") -> str:
     langs = ", ".join(cls.languages)
     applies = ("comment files, comments/<draft>/<stage><iteration>/<member>.yaml"
                if cls.family == "comments" else f"{langs} drafts")
+    if cls.family != "comments" and tuple(cls.rules_sets) != ("iso", "gb"):
+        applies += f" with rules: {' or '.join(cls.rules_sets)}"
     lines += [f"Applies:  {applies}", "", cls.doc]
     if cls.fail:
         lines += ["", "Fails:"] + [_indent(_snippet(e)) for e in cls.fail]

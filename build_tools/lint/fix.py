@@ -9,12 +9,13 @@ order mark are kept as they were.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from build_tools.lint.base import Edit, Finding
 from build_tools.positions import LineIndex
-from build_tools.project import write_atomic
+from build_tools.project import sweep_temps, write_atomic
 
 
 @dataclass
@@ -37,6 +38,7 @@ class FixReport:
     applied: list[Applied] = field(default_factory=list)
     refused: dict[str, str] = field(default_factory=dict)  # file -> why nothing was changed
     unsafe_left: int = 0  # unsafe edits not made (no --unsafe-fixes)
+    swept: list[Path] = field(default_factory=list)  # leftovers of a killed --fix, removed
 
     def count(self, file: str) -> int:
         return sum(1 for a in self.applied if a.file == file)
@@ -74,9 +76,14 @@ def _plan(text: str, items: list[tuple[Finding, Edit]]) -> tuple[list[tuple[int,
     return ordered, None
 
 
-def apply_fixes(findings: list[Finding], unsafe: bool = False) -> FixReport:
-    """Make the edits of ``findings`` (safe ones, and unsafe ones too with ``unsafe``)."""
+def apply_fixes(findings: list[Finding], unsafe: bool = False,
+                files: Iterable[Path] = ()) -> FixReport:
+    """Make the edits of ``findings`` (safe ones, and unsafe ones too with ``unsafe``). First
+    remove what an earlier ``--fix`` that was killed midway left beside ``files`` and the files
+    of the findings: its temporary files, which no live writer holds."""
     report = FixReport()
+    for name in sorted({*map(str, files), *(f.file for f in findings)}):
+        report.swept.extend(sweep_temps(name))
     by_file: dict[str, list[tuple[Finding, Edit]]] = defaultdict(list)
     for f in findings:
         if f.edit is None:

@@ -288,8 +288,19 @@ def test_and_or_is_house_style() -> None:
 
 
 def test_may_in_the_introduction_names_possibility() -> None:
+    """"may differ" is no permission: it is reported as possibility ("write 'can'"), not as a
+    permission in the Introduction."""
     intro = "Avatars may differ between platforms, which is why this document defines them."
-    _, findings = _lint(assemble("en", {"introduction": intro}))
+    _, findings = _lint(assemble("en", {"introduction": intro}), active_rules())
+    [finding] = findings
+    assert finding.rule == "VERB-08"
+    assert finding.message.startswith("'may differ' expresses possibility: write 'can'")
+    assert (finding.line, finding.column) == (23, 9)
+
+
+def test_a_permission_in_the_introduction_is_still_one() -> None:
+    intro = "Platforms may store avatars in any format; this document defines what they exchange."
+    _, findings = _lint(assemble("en", {"introduction": intro}), active_rules())
     [finding] = findings
     assert finding.rule == "VERB-01"
     assert finding.message.startswith(

@@ -1,16 +1,19 @@
 """Rule families; importing this package registers every rule."""
 
 from build_tools.lint.rules import (  # noqa: F401
+    citing,
     comments,
     files,
     frontmatter,
     lists,
     notes,
+    numbers,
     references,
     structure,
     style,
     subclauses,
     symbols,
+    term_sources,
     terms,
     units,
     verbal,

@@ -171,7 +171,7 @@ class DraftingBasis(Rule):
                    else self.finding_at_line(draft, clause.line, message))
 
 
-def _cited(draft: Draft) -> list[Citation]:
+def cited(draft: Draft) -> list[Citation]:
     """Documents cited in the document's own prose: not in the reference lists, not in
     quotations or code (their prose is blank), not in a reproduced clause."""
     if "cited" in draft.memo:
@@ -201,12 +201,12 @@ class NormRefCited(Rule):
     passing = [Example("en", {})]
 
     def check(self, draft: Draft, ctx: Context):
-        cited = {c.key for c in _cited(draft)}
+        keys = {c.key for c in cited(draft)}
         xrefs = _xref_targets(draft)
         for ref in draft.references(normative=True):
             if not IDENT_RE.match(ref.ident):
                 continue  # not an identifier: REF-05 reports the item
-            if citation_key(ref.ident) not in cited and (ref.anchor is None or ref.anchor not in xrefs):
+            if citation_key(ref.ident) not in keys and (ref.anchor is None or ref.anchor not in xrefs):
                 yield _at_reference(self, draft, ref, f"normative reference {ref.ident} is not "
                                     "cited in the text")
 
@@ -233,7 +233,7 @@ class CitedListed(Rule):
         own = citation_key(draft.id) if draft.id else ""
         seen: set[str] = set()
         drafting_rules = (citation_key("GB/T 1.1"), citation_key("ISO/IEC Directives"))
-        for cite in _cited(draft):
+        for cite in cited(draft):
             key = cite.key
             if key in listed or key == own or key in seen or key in drafting_rules:
                 continue
@@ -289,7 +289,7 @@ class UndatedSpecific(Rule):
                               "\n\nIdentity follows ISO/IEC 2382:2015, Clause 3."})]
 
     def check(self, draft: Draft, ctx: Context):
-        for cite in _cited(draft):
+        for cite in cited(draft):
             ident, after = cite.ident, cite.following
             if cite.key.startswith("RFC") or base_ident(ident) != ident.strip():
                 continue

@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from build_tools.i18n import boilerplate as B
 from build_tools.lint.base import ISO, Context, Example, Finding, Rule, register
 from build_tools.lint.examples import PARTS_EN
-from build_tools.lint.rules.verbal import own_blocks
-from build_tools.model import BIBLIOGRAPHY, NORMATIVE_REFERENCES, Block, Draft, Phrase
+from build_tools.lint.rules.verbal import prose_blocks
+from build_tools.model import Block, Draft, Phrase
 
 _HOUSE = "ISO House Style (spelling)"
 _BODY = PARTS_EN["body"]
@@ -24,14 +24,6 @@ _BODY = PARTS_EN["body"]
 def _body(old: str, new: str) -> str:
     assert old in _BODY
     return _BODY.replace(old, new)
-
-
-def _prose_blocks(draft: Draft) -> Iterator[Block]:
-    lists = {id(b) for c in draft.clauses if c.kind in (NORMATIVE_REFERENCES, BIBLIOGRAPHY)
-             for b in c.all_blocks()}
-    for block in own_blocks(draft):
-        if id(block) not in lists and block.is_prose and block.prose:
-            yield block
 
 
 def _titles(draft: Draft) -> Iterator[Phrase]:
@@ -77,7 +69,7 @@ class Spelling(Rule):
     _WORDS = re.compile(r"\b(?:(on)-(line)|(cyber)[\s-]+(secur(?:ity|e)))\b", re.I)
 
     def check(self, draft: Draft, ctx: Context) -> Iterator[Finding]:
-        for block in _prose_blocks(draft):
+        for block in prose_blocks(draft):
             text = block.prose
             if "-line" not in text and "yber" not in text:
                 continue
@@ -116,7 +108,7 @@ class Ampersand(Rule):
     _TITLE = re.compile(r"\s&\s")
 
     def check(self, draft: Draft, ctx: Context) -> Iterator[Finding]:
-        for block in _prose_blocks(draft):
+        for block in prose_blocks(draft):
             if "&" not in block.prose:
                 continue
             for m in self._TEXT.finditer(block.prose):
@@ -176,7 +168,7 @@ class DocumentName(Rule):
                                   safe=False)
 
     def check(self, draft: Draft, ctx: Context) -> Iterator[Finding]:
-        for block in _prose_blocks(draft):
+        for block in prose_blocks(draft):
             low = block.prose.lower()
             if "this part" in low or "present" in low or "this " in low:
                 yield from self._name(draft, block, B.strip_exempt(block.prose), _OTHER)

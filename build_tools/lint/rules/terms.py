@@ -10,6 +10,7 @@ from build_tools.i18n import boilerplate as B
 from build_tools.i18n.verbal import provisions
 from build_tools.lint.base import GB, ISO, Context, Example, Rule, register
 from build_tools.lint.examples import PARTS_EN, PARTS_ZH
+from build_tools.lint.rules.term_sources import loose_source
 from build_tools.model import TERMS, XREF, Block, Draft, Inline, Target, TermEntry
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s", re.I)
@@ -22,6 +23,11 @@ _ZH = PARTS_ZH["terms"]
 
 
 _SENTENCES = re.compile(r"[a-z)]\.\s+[A-Z]")
+# A definition may end with an abbreviation whose full stop belongs to it ("… of Example Inc.",
+# "… in the U.S."): there is no full stop to remove, and removing it would change the name.
+_ABBREVIATION_END = re.compile(r"(?:\b(?:etc|e\.g|i\.e|Inc|Ltd|Co|Corp|Bros|Jr|Sr|St|No|Nos|"
+                               r"approx|cf|al|vs|viz|Dr|Mr|Mrs|Ms|Prof|Rev|Ph\.D|a\.m|p\.m)|"
+                               r"\b(?:[A-Za-z]\.){2,}|(?<![\w.])[A-Z])\.$")
 
 
 def _entries(draft: Draft) -> list[TermEntry]:
@@ -84,7 +90,9 @@ class FinalPunctuation(Rule):
     source = f"{ISO}, 16.5.6"
     source_gb = f"{GB}, 8.7.2"
     doc = "ISO definitions end without punctuation; GB definitions end with a full-width '。'. " \
-          "The rule follows the draft's `rules:` setting."
+          "The rule follows the draft's `rules:` setting. A final full stop that belongs to an " \
+          "abbreviation ('… of Example Inc.', '… in the U.S.', 'etc.') is not a full stop of " \
+          "the definition, so it is neither reported nor removed."
     fail = [Example("en", {"terms": _EN.replace("that users can enter", "that users can enter.")
                            .replace(" through an [](#term-avatar)", "")},
                     fixed=_EN.replace(" through an [](#term-avatar)", "")),
@@ -108,7 +116,7 @@ class FinalPunctuation(Rule):
                                           f"'{term.preferred}' must end with '。'",
                                           fix=text.rstrip(".") + "。", replacement="。",
                                           edit_range=(n - 1, n) if wrong else (n, n))
-            elif text.endswith((".", "。")) and not text.endswith(("etc.", "e.g.", "i.e.")):
+            elif text.endswith((".", "。")) and not _ABBREVIATION_END.search(text):
                 yield self.finding_at(draft, d, n - 1, n, f"the definition of '{term.preferred}' "
                                       "ends with a full stop", fix=text.rstrip(".。"),
                                       replacement="")
@@ -218,7 +226,8 @@ class EntryOrder(Rule):
     summary = "Entry order: term lines, definition, examples, notes to entry, source"
     source = f"{ISO}, 16.5"
     source_gb = "GB/T 20001.1—2024, 6"
-    doc = "A term entry lists its parts in a fixed order so readers find each in its place."
+    doc = "A term entry lists its parts in a fixed order so readers find each in its place. " \
+          "A paragraph meant as the source but not written '[SOURCE: …]' is TERM-12's."
     fail = [Example("en", {"terms": _EN.replace("that users can enter through an [](#term-avatar)",
                            "that users can enter through an [](#term-avatar)\n\n[SOURCE: ISO/IEC "
                            "2382:2015, 2121319]\n\nNote 1 to entry: A world can be persistent.")})]
@@ -232,7 +241,8 @@ class EntryOrder(Rule):
             for block in term.blocks:
                 r = _ORDER.get(block.kind)
                 if r is None:
-                    if block.kind == "paragraph" and term.definition is not None:
+                    if block.kind == "paragraph" and term.definition is not None and \
+                            loose_source(block, draft.language) is None:
                         yield self.finding_at(draft, block, 0, 0, f"entry {term.number} has a "
                                               "paragraph that is neither an example, a note to "
                                               "entry nor the source")

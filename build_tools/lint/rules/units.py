@@ -6,39 +6,38 @@ import re
 
 from build_tools.lint.base import GB, ISO, Context, Example, Rule, register
 from build_tools.lint.examples import PARTS_EN
+from build_tools.lint.rules.quantities import (
+    UNITS,
+    VERSION_WORD,
+    in_a_name,
+    inside,
+    not_a_quantity,
+    number_text,
+    number_texts,
+)
 from build_tools.model import Draft
 
-_UNITS = ("mm|cm|km|m|µm|nm|ms|µs|ns|s|min|h|Hz|kHz|MHz|GHz|THz|kB|MB|GB|TB|KB|kbit|Mbit|Gbit|"
-          "bit/s|kbit/s|Mbit/s|Gbit/s|dB|W|kW|mW|V|mV|A|mA|kg|g|mg|K|lx|cd|fps|ppi|dpi|%|°C")
 # Only ASCII letters and digits glue a number to a name ("H264", "v2"); Chinese text around
 # "5mm" is not part of it, so "间隔5mm内" needs its space as much as "within 5mm" does.
-_NO_SPACE = re.compile(rf"(?<![A-Za-z0-9_.#/])(?<![A-Za-z0-9]-)(\d+(?:[.,]\d+)?)({_UNITS})"
+_NO_SPACE = re.compile(rf"(?<![A-Za-z0-9_.#/])(?<![A-Za-z0-9]-)(\d+(?:[.,]\d+)?)({UNITS})"
                        r"(?![A-Za-z0-9_/]|\.\d)")
 _DIGIT_LETTER = re.compile(r"\d\s?[A-Za-zµ%°]")  # cheap test before the long alternations
 _BAD_UNIT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(sec|secs|hrs|hr|mins|msec|cc|rpm|ppm)\b")
-# Numbers that are not quantities. A version ("glTF 2.0", "WebXR 1.0s", "OpenXR 1.1A", "version
-# 2.0A", "v2"): a decimal number right after a name written with capitals inside it, or after a
-# word that announces a version. A decade ("the 2000s") and a display resolution ("4K") are not
-# seconds or kelvins.
-_VERSION_WORD = re.compile(r"(?:\b(?i:version|versions|release|revision|rev\.|draft|edition|"
-                           r"level|profile|tier|v)\s*|\b[A-Za-z]*[a-z][A-Z][\w-]*\s)$")
-# An all-capitals name ("USB 2.0A", "HDMI 2.1A") announces a version only before a one-letter
-# symbol: "RTT 1.5s" is a time.
-_CAPS_NAME = re.compile(r"\b[A-Z]{2,}[\w-]*\s$")
-_DECADE = re.compile(r"^(?:1[5-9]|20)\d0s$")
-_RESOLUTION = re.compile(r"^(?:2|4|5|6|8|10|12|16)K$")
+# A value with a tolerance and one unit for both: "95 ± 5 %", "23±2 °C" (not "(95 ± 5) %" nor
+# "95 % ± 5 %").
+_TOLERANCE = re.compile(rf"(?<![\d.,])(\d+(?:[.,]\d+)?\s*±\s*\d+(?:[.,]\d+)?)(\s?)({UNITS})"
+                        r"(?![A-Za-z0-9_/])")
+# A space between a number and a plane-angle sign: "5 °", "3 ′" (but "20 °C" is right).
+_ANGLE_SPACE = re.compile(r"(\d+(?:[.,]\d+)?)(\s+)([°′″])(?!\s?[CF](?![A-Za-z]))")
 
 
-def _not_a_quantity(prose: str, m: re.Match[str]) -> bool:
-    whole = m.group(0)
-    if _DECADE.match(whole) or _RESOLUTION.match(whole):
-        return True
-    number = m.group(1)
-    if "." not in number:
-        return False
-    before = prose[max(m.start() - 30, 0):m.start()]
-    return bool(_VERSION_WORD.search(before) or
-                (m.group(2) in ("A", "V", "W", "K") and _CAPS_NAME.search(before)))
+def _each_user(words: str) -> str:
+    """The example body with ``words`` after "for each user"."""
+    return PARTS_EN["body"].replace("for each user", f"for each user{words}")
+
+
+def _tolerances(prose: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _TOLERANCE.finditer(prose)] if "±" in prose else []
 
 
 @register
@@ -50,13 +49,22 @@ class NumberUnitSpace(Rule):
     source_gb = f"{GB}, 9.3 and GB 3101"
     doc = ("'20 ms', '95 %', '300 K'; plane angles are the exception ('5°'). A number that is not "
            "a quantity is left alone: a version ('glTF 2.0', 'WebXR 1.0s', 'version 2.0A'), a "
-           "decade ('the 2000s'), a display resolution ('4K'), an identifier ('ISO-8859-1', "
-           "'HTTP/2') and code.")
-    fail = [Example("en", {"body": PARTS_EN["body"].replace("for each user", "within 20ms for each user")})]
+           "decade ('the 2000s', 'the ’90s'), a display resolution ('4K'), a label ('Class "
+           "2A'), a plural of a number ('10s of vendors'), an identifier ('ISO-8859-1', "
+           "'HTTP/2'), an address ('https://example.com/?t=20ms') and code. The fix inserts the "
+           "space; it is not offered where the number may be part of a name: in quotation "
+           "marks, in the text of a link, in a compound ('60fps-capable') or between two "
+           "capitalised words ('the Ultra 60fps Edition'). A tolerance without brackets ('95 ± "
+           "5%') is UNIT-06's.")
+    fail = [Example("en", {"body": PARTS_EN["body"].replace("for each user", "within 20ms for each user")},
+                    fixed=PARTS_EN["body"].replace("for each user", "within 20 ms for each user"))]
     passing = [Example("en", {"body": PARTS_EN["body"].replace("for each user", "within 20 ms for each user")}),
                Example("en", {"body": PARTS_EN["body"].replace(
                    "for each user", "for each user, loaded from glTF 2.0 files, in the WebXR 1.0s "
-                   "profile, within 20 ms")})]
+                   "profile, within 20 ms")}),
+               Example("en", {"body": PARTS_EN["body"].replace(
+                   "for each user", "for each user; displays of Class 2A, sold since the '90s "
+                   "by 10s of vendors, show 4K video")})]
 
     def check(self, draft: Draft, ctx: Context):
         for block in draft.blocks():
@@ -65,10 +73,18 @@ class NumberUnitSpace(Rule):
             prose = block.prose
             if not _DIGIT_LETTER.search(prose):
                 continue
+            prose = number_text(block, prose)
+            tolerances = _tolerances(prose)
             for m in _NO_SPACE.finditer(prose):
-                if _not_a_quantity(prose, m):
+                number, unit = m.group(1), m.group(2)
+                if not_a_quantity(prose, m.start(), number, unit) or inside(tolerances, m.start()):
                     continue
-                fixed = f"{m.group(1)} {m.group(2)}"
+                fixed = f"{number} {unit}"
+                if in_a_name(block, prose, m.start(), m.end()):
+                    yield self.finding_at(draft, block, m.start(), m.end(),
+                                          f"'{m.group(0)}' needs a space ('{fixed}'), unless it "
+                                          "is part of a name: not fixed automatically")
+                    continue
                 yield self.finding_at(draft, block, m.start(), m.end(),
                                       f"'{m.group(0)}' needs a space: '{fixed}'", fix=fixed,
                                       replacement=fixed)
@@ -91,8 +107,68 @@ class UnitSymbols(Rule):
             prose = block.prose
             if not _DIGIT_LETTER.search(prose):
                 continue
+            prose = number_text(block, prose)
             for m in _BAD_UNIT.finditer(prose):
-                if "." in m.group(0) and _VERSION_WORD.search(prose[max(m.start() - 30, 0):m.start()]):
+                if "." in m.group(0) and VERSION_WORD.search(prose[max(m.start() - 30, 0):m.start()]):
                     continue
                 yield self.finding_at(draft, block, m.start(1), m.end(1),
                                       f"'{m.group(1)}' is not an SI unit symbol")
+
+
+@register
+class Tolerance(Rule):
+    id = "UNIT-06"
+    family = "units"
+    severity = "warning"
+    summary = "A value with a tolerance takes its unit once, after brackets: '(95 ± 5) %'"
+    source = f"{ISO}, 9.2.1 and 9.3"
+    doc = ("Write '(95 ± 5) %' or '95 % ± 5 %', and '(23 ± 2) °C' or '23 °C ± 2 °C', not "
+           "'95 ± 5 %' or '23 ± 2 °C': without brackets the unit seems to belong to the "
+           "tolerance alone (metanorma-iso: \"unbracketed tolerance before percent sign\"). The "
+           "fix puts the value and its tolerance in brackets and the unit after them; it is "
+           "safe.")
+    fail = [Example("en", {"body": _each_user(" with a tracking availability of 99 ± 0,5 %")},
+                    fixed=_each_user(" with a tracking availability of (99 ± 0,5) %")),
+            Example("en", {"body": _each_user("; headsets are tested at 23 ± 2 °C")},
+                    fixed=_each_user("; headsets are tested at (23 ± 2) °C"))]
+    passing = [Example("en", {"body": _each_user(" with a tracking availability of (99 ± 0,5) "
+                                                 "% at 23 °C ± 2 °C")})]
+
+    def check(self, draft: Draft, ctx: Context):
+        for item in number_texts(draft):
+            block, prose = item.block, item.text
+            if "±" not in prose:
+                continue
+            for m in _TOLERANCE.finditer(prose):
+                fixed = f"({m.group(1)}) {m.group(3)}"
+                yield self.finding_at(draft, block, m.start(), m.end(), f"'{m.group(0)}': put "
+                                      f"the value and its tolerance in brackets: '{fixed}'",
+                                      fix=fixed, replacement=fixed)
+
+
+@register
+class AngleSpace(Rule):
+    id = "UNIT-07"
+    family = "units"
+    severity = "warning"
+    summary = "No space between a number and °, ′ or ″ ('30°', not '30 °')"
+    source = f"{ISO}, 9.3"
+    doc = ("The plane-angle signs follow the number directly: '110°', '5′', '30″'. A temperature "
+           "keeps its space, since '°C' is one unit symbol: '20 °C' (metanorma-iso: \"space "
+           "between number and degrees/minutes/seconds\"). The fix removes the space; it is "
+           "safe.")
+    fail = [Example("en", {"body": _each_user(" with a horizontal field of view of 110 °")},
+                    fixed=_each_user(" with a horizontal field of view of 110°"))]
+    passing = [Example("en", {"body": _each_user(" with a horizontal field of view of 110° at "
+                                                 "20 °C")})]
+
+    def check(self, draft: Draft, ctx: Context):
+        for item in number_texts(draft):
+            block, prose = item.block, item.text
+            if "°" not in prose and "′" not in prose and "″" not in prose:
+                continue
+            for m in _ANGLE_SPACE.finditer(prose):
+                fixed = m.group(1) + m.group(3)
+                yield self.finding_at(draft, block, m.start(), m.end(), f"'{m.group(0)}': no "
+                                      f"space before '{m.group(3)}': '{fixed}'", fix=fixed,
+                                      replacement="", edit_range=m.span(2))

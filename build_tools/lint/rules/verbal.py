@@ -6,10 +6,25 @@ import re
 from collections.abc import Iterator
 
 from build_tools.i18n import boilerplate as B
-from build_tools.i18n.verbal import AND_OR_RE, EN_FORBIDDEN, ZH_FORBIDDEN, provisions
+from build_tools.i18n.verbal import (
+    AND_OR_RE,
+    EN_FORBIDDEN,
+    ZH_FORBIDDEN,
+    possibilities,
+    provisions,
+)
 from build_tools.lint.base import GB, ISO, Context, Example, Rule, register
 from build_tools.lint.examples import PARTS_EN, PARTS_ZH
-from build_tools.model import FOREWORD, INTRODUCTION, SCOPE, Block, Clause, Draft
+from build_tools.model import (
+    BIBLIOGRAPHY,
+    FOREWORD,
+    INTRODUCTION,
+    NORMATIVE_REFERENCES,
+    SCOPE,
+    Block,
+    Clause,
+    Draft,
+)
 
 _KIND_WORD = {"requirement": "requirement", "recommendation": "recommendation",
               "permission": "permission"}
@@ -70,6 +85,18 @@ def own_blocks(draft: Draft) -> list[Block]:
     return flat
 
 
+def prose_blocks(draft: Draft) -> Iterator[Block]:
+    """The document's own running text: not code, quotations, reproduced clauses or the
+    reference lists (their items carry other documents' titles as written)."""
+    found = draft.memo.get("prose_blocks")
+    if found is None:
+        lists = {id(b) for c in draft.clauses if c.kind in (NORMATIVE_REFERENCES, BIBLIOGRAPHY)
+                 for b in c.all_blocks()}
+        found = draft.memo["prose_blocks"] = [b for b in own_blocks(draft)
+                                              if id(b) not in lists and b.is_prose and b.text]
+    return iter(found)
+
+
 _OPEN_QUOTES = "\"'“‘「『"
 _CLOSE_QUOTES = "\"'”’」』"
 
@@ -125,8 +152,8 @@ class InformativeElements(Rule):
            "noted\", the patent paragraph, the feedback sentence) is exempt, and so is a clause "
            "marked `.reproduced`. A 'may' that expresses possibility is written 'can'.")
     fail = [Example("en", {"scope": "This document specifies avatars. Platforms shall follow it."}),
-            Example("en", {"introduction": "Avatars may differ between platforms, which is why "
-                           "this document defines them."}),
+            Example("en", {"introduction": "Platforms may store avatars in any format; this "
+                           "document defines what they exchange."}),
             Example("zh", {"scope": "本文件界定了术语。平台应遵守本文件。"})]
     passing = [Example("en", {"foreword": _ISO_CS_FOREWORD}),
                Example("en", {"introduction": "Avatars can differ between platforms, which is "
@@ -184,7 +211,8 @@ class TechnicalReport(Rule):
     family = "verbal-forms"
     summary = "A technical report contains no requirements"
     source = f"{ISO}, 3.1.3 and 7.1"
-    doc = ("Technical reports are informative documents throughout, annexes included. (In other "
+    doc = ("Technical reports are informative documents throughout, annexes and table cells "
+           "included. (In other "
            "documents an informative annex may hold optional requirements, Directives Part 2, "
            "20.2, so no rule looks for them there. For GB drafts neither: RULES-REFERENCE 3.4, "
            "GB-ANX-02, cites no clause of GB/T 1.1—2020 that forbids 应 in a 资料性附录; the "
@@ -200,7 +228,7 @@ class TechnicalReport(Rule):
             if reproduced(clause):
                 continue
             for block in clause.blocks:
-                if block.kind not in ("paragraph", "list"):
+                if block.kind not in ("paragraph", "list", "table"):
                     continue
                 for start, end, word, _ in _provision_hits(draft, block, ("requirement",)):
                     yield self.finding_at(draft, block, start, end,
@@ -270,6 +298,55 @@ class AndOr(Rule):
     def check(self, draft: Draft, ctx: Context):
         yield from _scan(draft, [(AND_OR_RE, "and/or", "'{}' (ISO house style): write 'x or y, "
                                   "or both'")], self)
+
+
+@register
+class MayForPossibility(Rule):
+    id = "VERB-08"
+    family = "verbal-forms"
+    severity = "warning"
+    summary = "'may' expresses permission only; possibility is 'can' ('may result in' → 'can result in')"
+    source = f"{ISO}, 7.5 (Table 6)"
+    languages = ("en",)
+    doc = ("\"Do not use 'may' instead of 'can'\" for possibility and capability. Reported only "
+           "where the words around 'may' cannot grant a permission: 'may result in', 'may lead "
+           "to', 'may cause', 'may occur', 'may vary', 'may differ', 'may fail', 'may be due "
+           "to', 'may be necessary', 'there may be'; and, to be reworded, 'may or may not', "
+           "'may well', 'may have been', 'may no longer', 'may be unable to', 'it may be that'. "
+           "'MAY' (the permission keyword of BCP 14), 'May' (the month), a permission such as "
+           "'a platform may use its own format', quotations and the ISO/CS fixed texts of the "
+           "Foreword are left alone. Such a 'may' is not counted as a permission by VERB-01, "
+           "VERB-02 and TERM-04 either. The fix writes 'can' (unsafe: the author confirms the "
+           "sentence); where 'can' alone does not fit, the finding asks for a rewording.")
+    fail = [Example("en", {"introduction": "Latency above 20 ms may result in motion sickness, "
+                           "which is why this document specifies it."},
+                    fixed="Latency above 20 ms can result in motion sickness, which is why this "
+                    "document specifies it."),
+            Example("en", {"body": PARTS_EN["body"] + "\n\nNOTE Results may or may not differ "
+                           "between platforms."})]
+    passing = [Example("en", {"introduction": "Latency above 20 ms can result in motion "
+                              "sickness, which is why this document specifies it."}),
+               Example("en", {"body": PARTS_EN["body"] + "\n\nA platform may use its own "
+                              "storage format for avatars."})]
+
+    def check(self, draft: Draft, ctx: Context):
+        for block in own_blocks(draft):
+            if self.id in block.suppressed or "may" not in block.prose:
+                continue
+            text = B.strip_exempt(block.prose)
+            reported_to = -1
+            for p in possibilities(text):
+                if p.phrase_start < reported_to or _mention(text, p.start, p.end):
+                    continue
+                reported_to = p.phrase_start + len(p.phrase)
+                if p.can:
+                    yield self.finding_at(draft, block, p.start, p.end, f"'{p.phrase}' expresses "
+                                          "possibility: write 'can' ('may' is a permission)",
+                                          fix="can", replacement="can", safe=False)
+                else:
+                    yield self.finding_at(draft, block, p.start, p.end, f"'{p.phrase}' expresses "
+                                          "possibility: reword it with 'can' or 'cannot' ('may' "
+                                          "is a permission)")
 
 
 @register

@@ -1,0 +1,168 @@
+"""What a number in running text is, for the UNIT rules: a quantity with its unit, or something
+that only looks like one (a version, a decade, a label, an identifier, an address).
+
+A rule reports a number only when it is sure the number is a quantity or a count, and proposes
+a fix only when it is also sure of the replacement (issue 15, item 7: ``--fix`` never changes
+meaning).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from build_tools.i18n.refs import find_citations
+from build_tools.lint.rules.verbal import prose_blocks
+from build_tools.model import LINK, XREF, Block, Draft
+
+# Unit symbols that follow a number (Directives Part 2, 9.3; the display units of our domain).
+UNITS = ("mm|cm|km|m|µm|nm|ms|µs|ns|s|min|h|Hz|kHz|MHz|GHz|THz|kB|MB|GB|TB|KB|kbit|Mbit|Gbit|"
+         "bit/s|kbit/s|Mbit/s|Gbit/s|dB|W|kW|mW|V|mV|A|mA|kg|g|mg|K|lx|cd|fps|ppi|dpi|%|°C")
+# Words that name a unit: "2.5 seconds" is a quantity as much as "2.5 s".
+_UNIT_WORDS = ("seconds?|minutes?|hours?|days?|metres?|meters?|millimetres?|millimeters?|"
+               "centimetres?|centimeters?|kilometres?|kilometers?|bytes?|bits?|pixels?|frames?|"
+               "degrees?|percent|per cent|kilograms?|grams?|volts?|watts?|hertz|amperes?")
+# A unit right after a number: "20 ms", "2,5 s". Not "1 500 users", nor "2020 K-series": a
+# unit followed by a hyphen is part of a compound that names a thing.
+UNIT_AFTER = re.compile(rf"^\s?(?:{UNITS})(?![A-Za-z0-9_/-]|\.\d)|^\s(?:{_UNIT_WORDS})\b(?!-)")
+
+# A version: a decimal number right after a name written with capitals inside it ("glTF 2.0",
+# "WebXR 1.0s") or after a word that announces a version ("version 2.0A", "v2").
+VERSION_WORD = re.compile(r"(?:\b(?i:version|versions|release|revision|rev\.|draft|edition|"
+                          r"level|profile|tier|v)\s*|\b[A-Za-z]*[a-z][A-Z][\w-]*\s)$")
+# An all-capitals name ("USB 2.0A", "HDMI 2.1A") announces a version only before a one-letter
+# symbol: "RTT 1.5s" is a time.
+_CAPS_NAME = re.compile(r"\b[A-Z]{2,}[\w-]*\s$")
+# A number that labels a thing rather than measuring it: "Class 2A", "Type 4K", "Zone 5m".
+_LABEL_WORD = re.compile(r"\b(?i:class|classes|type|types|category|grade|group|zone|model|"
+                         r"mode|phase|stage|step|item|option|port|pin|channel|lane|slot|row|"
+                         r"column|cell|layer|part|no\.|number|id)\s$")
+# A decade ("the 2000s", "the '90s", "the early 60s") and a display resolution ("4K") are not
+# seconds or kelvins; "10s of vendors" is "tens of vendors".
+_DECADE = re.compile(r"^(?:1[5-9]|20)\d0s$")
+_SHORT_DECADE = re.compile(r"^[1-9]0s$")
+_DECADE_BEFORE = re.compile(r"(?:['’‘]|\b(?i:the|early|late|mid)[\s-])$")
+_RESOLUTION = re.compile(r"^(?:2|4|5|6|8|10|12|16)K$")
+_PLURAL_OF = re.compile(r"^\s+of\b")
+
+# Addresses: a unit rule must not touch "https://example.com/?t=20ms" (the fix would break the
+# link target that an autolink shows as its text).
+_ADDRESS = re.compile(r"\b(?:https?|ftp|wss?)://\S+|\bwww\.[\w.-]+\S*|[\w.+-]+@[\w-]+\.[\w.]+")
+
+
+def not_a_quantity(prose: str, start: int, number: str, unit: str) -> bool:
+    """``number`` + ``unit`` written at ``prose[start:]`` is a version, a decade, a resolution,
+    a label or a plural of a number, not a measured value."""
+    whole = number + unit
+    before = prose[max(start - 30, 0):start]
+    if _DECADE.match(whole) or _RESOLUTION.match(whole):
+        return True
+    if _SHORT_DECADE.match(whole) and _DECADE_BEFORE.search(before):
+        return True
+    if unit == "s" and _PLURAL_OF.match(prose[start + len(whole):start + len(whole) + 4]):
+        return True
+    if _LABEL_WORD.search(before):
+        return True
+    if "." not in number:
+        return False
+    return bool(VERSION_WORD.search(before) or
+                (unit in ("A", "V", "W", "K") and _CAPS_NAME.search(before)))
+
+
+def inside(ranges: list[tuple[int, int]], at: int) -> bool:
+    return any(a <= at < b for a, b in ranges)
+
+
+def address_ranges(text: str) -> list[tuple[int, int]]:
+    if "://" not in text and "www." not in text and "@" not in text:
+        return []
+    return [m.span() for m in _ADDRESS.finditer(text)]
+
+
+def identifier_ranges(text: str) -> list[tuple[int, int]]:
+    """Document identifiers ("ISO 80000-1:2009", "GB/T 35273—2020"): their digits are no
+    number to group or to sign."""
+    return [m.span() for m in find_citations(text)]
+
+
+@dataclass
+class NumberText:
+    """A block of running text that holds digits, as the number rules read it."""
+
+    block: Block
+    text: str  # its prose with addresses blanked
+    _idents: list[tuple[int, int]] | None = field(default=None, repr=False)
+
+    @property
+    def idents(self) -> list[tuple[int, int]]:
+        if self._idents is None:
+            self._idents = identifier_ranges(self.text)
+        return self._idents
+
+
+def number_texts(draft: Draft) -> list[NumberText]:
+    """The draft's own running text that holds digits (not the reference lists, term sources,
+    quotations or code), read once for all the number rules."""
+    found = draft.memo.get("number_texts")
+    if found is None:
+        found = []
+        for block in prose_blocks(draft):
+            if block.kind == "source":
+                continue
+            prose = block.prose
+            if _DIGIT.search(prose):
+                found.append(NumberText(block, number_text(block, prose)))
+        draft.memo["number_texts"] = found
+    return found
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def number_text(block: Block, prose: str | None = None) -> str:
+    """The block's prose with addresses blanked out (same length): the text the UNIT rules
+    read. Code spans are blank already; quotations have no prose."""
+    prose = block.prose if prose is None else prose
+    spans = address_ranges(prose)
+    if not spans:
+        return prose
+    parts, at = [], 0
+    for a, b in spans:
+        parts += [prose[at:a], "\x00" * (b - a)]
+        at = b
+    parts.append(prose[at:])
+    return "".join(parts)
+
+
+def link_text_ranges(block: Block) -> list[tuple[int, int]]:
+    """File offsets of the text of links in ``block`` ("[60fps mode](…)" names a thing)."""
+    return [(node.start, node.end) for phrase in block.phrases for node in phrase.walk()
+            if node.kind in (LINK, XREF)]
+
+
+def in_a_name(block: Block, prose: str, start: int, end: int) -> bool:
+    """The text at ``prose[start:end]`` is part of a name, so a fix could change it: inside
+    quotation marks, the text of a link, a compound ("60fps-capable"), or between two
+    capitalised words ("the Ultra 60fps Edition")."""
+    if prose[start - 1:start] in "\"“'‘" and prose[end:end + 1] in "\"”'’":
+        return True
+    if prose[end:end + 1] == "-" and prose[end + 1:end + 2].isalpha():
+        return True
+    before = prose[max(start - 20, 0):start].split()
+    after = prose[end:end + 20].split()
+    if before and after and before[-1][:1].isupper() and after[0][:1].isupper() and \
+            not prose[:start].rstrip().endswith((".", ":", ";")):
+        return True
+    if block.map is not None and block.phrases:
+        at = block.map.offset(start)
+        return inside(link_text_ranges(block), at)
+    return False
+
+
+@lru_cache(maxsize=64)
+def group_digits(digits: str) -> str:
+    """'12121' -> '12 121' (groups of three from the right)."""
+    head = len(digits) % 3 or 3
+    parts = [digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)]
+    return " ".join(parts)
