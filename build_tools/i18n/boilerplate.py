@@ -6,7 +6,10 @@ normalising white space, so the two can never disagree.
 
 from __future__ import annotations
 
+import functools
 import re
+
+from build_tools.i18n.wordre import words
 
 NORMREF_LEAD = {
     "iso": (
@@ -134,6 +137,7 @@ _URL_SCHEME = re.compile(r"<?\bhttps?://(?=www\.)|(?<=\.org/directives)/|(?<=\.h
                          r"(?<=/directives)>")
 
 
+@functools.lru_cache(maxsize=1024)  # the same leads and items, draft after draft
 def normalise(text: str) -> str:
     """White space folded; CJK text has none between characters. A link's address compares by
     what a reader sees ("https://www.iso.org/directives" is "www.iso.org/directives"), and a
@@ -150,11 +154,25 @@ _EXEMPT_RE = re.compile("|".join(
     + [p.replace(" ", r"\s+") for p in EXEMPT_PATTERNS]))
 
 
+# Every exempt sentence holds one of these words (one word each: the source may break a line
+# anywhere). A block without any is returned as it is, without the long alternation.
+# (tests/lint/test_false_findings.py checks that.)
+_EXEMPT_HINTS = ("patent", "approval", "circulated", "feedback")
+
+
+@functools.lru_cache(maxsize=2048)  # several rules ask for the same block's text in turn
 def strip_exempt(text: str) -> str:
     """Blank out boilerplate sentences, keeping offsets (so lines and columns stay right)."""
-    if "responsible" not in text and "document" not in text and "patent" not in text:
+    if not any(h in text for h in _EXEMPT_HINTS):
         return text
     return _EXEMPT_RE.sub(lambda m: re.sub(r"\S", " ", m.group(0)), text)
+
+
+# How a document must not name itself (Directives Part 2, 10.6: "this document"). One pattern
+# for REF-06 (running text) and STYLE-03 (titles).
+SELF_NAME_EN = words(r"this (?:International )?(?:standard|specification|Technical Specification|"
+                     r"Technical Report)")
+SELF_NAME_ZH = re.compile(r"本标准|本规范")
 
 
 def warning_for(stage_number: int, rules: str) -> str | None:
@@ -167,10 +185,12 @@ def warning_for(stage_number: int, rules: str) -> str | None:
 
 def terms_lead_matches(text: str, rules: str) -> bool:
     text = normalise(text)
+    return any(pattern.fullmatch(text) for pattern in _terms_leads("gb" if rules == "gb" else "iso"))
+
+
+@functools.cache
+def _terms_leads(rules: str) -> list[re.Pattern[str]]:
     ident = r"(?:[A-Z][\w/. -]*?\d[\w.:—–-]*|GB/T[\s\d.—–-]+?)"
     refs = rf"{ident}(?:(?:, | and |、|和|以及){ident})*"
-    for lead in TERMS_LEADS["gb" if rules == "gb" else "iso"]:
-        pattern = re.escape(normalise(lead)).replace(re.escape("{ref}"), refs)
-        if re.fullmatch(pattern, text):
-            return True
-    return False
+    return [re.compile(re.escape(normalise(lead)).replace(re.escape("{ref}"), refs))
+            for lead in TERMS_LEADS[rules]]

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from build_tools.i18n.wordre import words
+
 
 @dataclass(frozen=True)
 class VerbalHit:
@@ -19,22 +21,22 @@ class VerbalHit:
 
 
 _EN_FORMS = [
-    ("requirement", re.compile(r"\bshall(?:\s+not)?\b", re.I)),
-    ("recommendation", re.compile(r"\bshould(?:\s+not)?\b", re.I)),
+    ("requirement", words(r"shall(?:\s+not)?")),
+    ("recommendation", words(r"should(?:\s+not)?")),
     # "May" followed by a day or year is the month.
-    ("permission", re.compile(r"\bmay\b(?!\s+\d)", re.I)),
+    ("permission", words("may", end=r"\b(?!\s+\d)")),
 ]
 
 EN_FORBIDDEN: list[tuple[re.Pattern[str], str, str]] = [
-    (re.compile(r"\bmust\b", re.I), "must", "use \"shall\" for a requirement; \"must\" is only for "
+    (words("must"), "must", "use \"shall\" for a requirement; \"must\" is only for "
      "external constraints"),
-    (re.compile(r"\bcould\b", re.I), "could", "use \"can\" for possibility"),
-    (re.compile(r"\bmight\b", re.I), "might", "use \"can\" for possibility"),
-    (re.compile(r"\bneeds? to\b", re.I), "need to", "use \"shall\" for a requirement"),
-    (re.compile(r"\bneed not\b", re.I), "need not", "negative permissions were removed from "
+    (words("could"), "could", "use \"can\" for possibility"),
+    (words("might"), "might", "use \"can\" for possibility"),
+    (words(r"needs? to"), "need to", "use \"shall\" for a requirement"),
+    (words("need not"), "need not", "negative permissions were removed from "
      "the Directives in 2021"),
 ]
-AND_OR_RE = re.compile(r"\band/or\b", re.I)
+AND_OR_RE = words("and/or")
 
 # "may" that states a possibility, not a permission (Directives Part 2, Table 6: write "can").
 # Only verbs and phrases that cannot grant a permission are listed: a document permits nobody

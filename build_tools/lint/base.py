@@ -215,6 +215,38 @@ def hits(block: Block, pattern, text: str | None = None) -> Iterator[Hit]:  # no
         yield Hit(m.start(), m.end(), line, col, m.group(0))
 
 
+def draft_text(draft: Draft) -> str:
+    """Everything a reader sees in the draft, in one string: every block's text, every title,
+    caption, term and term attribute, one per line. Made once per draft."""
+    text = draft.memo.get("draft_text")
+    if text is None:
+        parts = [b.text for b in draft.preamble]
+        parts += [b.text for b in draft.blocks()]
+        for clause in draft.walk():
+            parts.append(clause.title)
+            for block in clause.blocks:
+                for phrase in (getattr(block, "caption_phrase", None),
+                               getattr(block, "title_phrase", None)):
+                    if phrase is not None:
+                        parts.append(phrase.text)
+            for term in clause.terms:
+                for entry in (term, *term.subterms):
+                    parts.append(entry.preferred)
+                    parts += [phrase.text for _, phrase in entry.attribute_phrases]
+        text = draft.memo["draft_text"] = "\n".join(parts)
+    return text
+
+
+def mentions(draft: Draft, words: Iterable[str]) -> bool:
+    """True if one of ``words`` (lower case) is written anywhere in the draft, in any case.
+    Rules look for their key words here first: a draft holds none of them far more often than
+    not, and one look at the whole text costs less than a look at each block."""
+    low = draft.memo.get("draft_lower")
+    if low is None:
+        low = draft.memo["draft_lower"] = draft_text(draft).lower()
+    return any(word in low for word in words)
+
+
 def element_column(draft: Draft, line: int) -> int:
     """Column of the first character written on ``line`` (a heading's '#', a key)."""
     index = draft.index

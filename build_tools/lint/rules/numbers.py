@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from build_tools.i18n.wordre import words
 from build_tools.lint.base import GB, ISO, Context, Example, Finding, Rule, register
 from build_tools.lint.examples import PARTS_EN, PARTS_ZH
 from build_tools.lint.rules.quantities import (
@@ -316,7 +317,7 @@ class Billion(Rule):
                                          "per day.")})]
     passing = [Example("en", {"body": _body("A ledger shall record up to 2 × 10⁹ transactions "
                                             "per day.")})]
-    _WORD = re.compile(r"\b(?:bi|tri)llions?\b", re.I)
+    _WORD = words(r"billions?", r"trillions?")
 
     def check(self, draft: Draft, ctx: Context) -> Iterator[Finding]:
         for block in prose_blocks(draft):

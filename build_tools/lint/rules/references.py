@@ -7,7 +7,7 @@ import re
 
 from build_tools.i18n import boilerplate as B
 from build_tools.i18n.refs import IDENT_RE, base_ident, citation_key, is_gb_family
-from build_tools.lint.base import GB, ISO, Context, Example, Finding, Rule, register
+from build_tools.lint.base import GB, ISO, Context, Example, Finding, Rule, mentions, register
 from build_tools.lint.examples import PARTS_EN, PARTS_ZH
 from build_tools.lint.rules.verbal import own_blocks
 from build_tools.model import (
@@ -258,6 +258,8 @@ class GbYearDash(Rule):
     passing = [Example("zh", {})]
 
     def check(self, draft: Draft, ctx: Context):
+        if not mentions(draft, ("/t", "gb", "t/")):
+            return
         for block in draft.blocks():
             prose = block.prose
             if "/T" not in prose and "GB" not in prose and "T/" not in prose:
@@ -337,13 +339,12 @@ class ThisDocument(Rule):
     fail = [Example("en", {"scope": "This standard defines terms used in metaverse standards."}),
             Example("zh", {"scope": "本标准界定了元宇宙标准中使用的术语和定义。"})]
     passing = [Example("en", {}), Example("zh", {})]
-    _EN = re.compile(r"\bthis (?:International )?(?:standard|specification|Technical Specification|"
-                     r"Technical Report)\b", re.I)
-    _ZH = re.compile(r"本标准|本规范")
-
     def check(self, draft: Draft, ctx: Context):
-        pattern = self._ZH if draft.language == "zh" else self._EN
         zh = draft.language == "zh"
+        pattern = B.SELF_NAME_ZH if zh else B.SELF_NAME_EN
+        if not mentions(draft, ("本标准", "本规范") if zh else ("standard", "specification",
+                                                          "technical")):
+            return
         for block in own_blocks(draft):
             prose = block.prose
             if zh:

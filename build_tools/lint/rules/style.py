@@ -12,7 +12,8 @@ import re
 from collections.abc import Iterator
 
 from build_tools.i18n import boilerplate as B
-from build_tools.lint.base import ISO, Context, Example, Finding, Rule, register
+from build_tools.i18n.wordre import words
+from build_tools.lint.base import ISO, Context, Example, Finding, Rule, mentions, register
 from build_tools.lint.examples import PARTS_EN
 from build_tools.lint.rules.verbal import prose_blocks
 from build_tools.model import Block, Draft, Phrase
@@ -126,12 +127,13 @@ class Ampersand(Rule):
 
 
 # REF-06 reports these in running text; here they count only in titles.
-_REF06 = re.compile(r"\bthis (?:International )?(?:standard|specification|Technical "
-                    r"Specification|Technical Report)\b", re.I)
-_OTHER = re.compile(r"\b(?:this (?:whole|entire|complete) (?:International )?(?:standard|"
-                    r"specification|Technical Specification|Technical Report)|the present "
-                    r"(?:International )?(?:standard|specification|document)|this part of "
-                    r"(?:ISO/IEC|ISO|IEC|GB/T|GB)\s*\d[\d.]*)", re.I)
+_REF06 = B.SELF_NAME_EN
+_OTHER = words(r"this (?:whole|entire|complete) (?:International )?(?:standard|specification|"
+               r"Technical Specification|Technical Report)",
+               r"the present (?:International )?(?:standard|specification|document)",
+               r"this part of (?:ISO/IEC|ISO|IEC|GB/T|GB)\s*\d[\d.]*", end="")
+# Every match holds one of these (the pattern's spaces are single spaces, as here).
+_OTHER_KEYS = ("this whole", "this entire", "this complete", "the present", "this part of")
 
 
 @register
@@ -168,9 +170,9 @@ class DocumentName(Rule):
                                   safe=False)
 
     def check(self, draft: Draft, ctx: Context) -> Iterator[Finding]:
-        for block in prose_blocks(draft):
+        for block in prose_blocks(draft) if mentions(draft, _OTHER_KEYS) else ():
             low = block.prose.lower()
-            if "this part" in low or "present" in low or "this " in low:
+            if any(key in low for key in _OTHER_KEYS):
                 yield from self._name(draft, block, B.strip_exempt(block.prose), _OTHER)
         for phrase in _titles(draft):
             text = phrase.prose

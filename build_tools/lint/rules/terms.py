@@ -11,7 +11,7 @@ from build_tools.i18n.verbal import provisions
 from build_tools.lint.base import GB, ISO, Context, Example, Rule, register
 from build_tools.lint.examples import PARTS_EN, PARTS_ZH
 from build_tools.lint.rules.term_sources import loose_source
-from build_tools.model import TERMS, XREF, Block, Draft, Inline, Target, TermEntry
+from build_tools.model import TERMS, TEXT, XREF, Block, Draft, Inline, Target, TermEntry
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s", re.I)
 _ZH_LEAD = re.compile(r"^(?:是指|系指|指|是)")
@@ -334,6 +334,9 @@ class CrossDraftDefinition(Rule):
 
 def _xrefs(block: Block) -> Iterator[Inline]:
     for phrase in block.phrases:
+        nodes = phrase.nodes
+        if len(nodes) == 1 and nodes[0].kind == TEXT:  # plain text: no link of any kind
+            continue
         for node in phrase.walk():
             if node.kind == XREF and node.target and "#" not in node.target:
                 yield node

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from build_tools.lint.base import GB, ISO, Context, Example, Rule, register
+from build_tools.lint.base import GB, ISO, Context, Example, Rule, draft_text, register
 from build_tools.lint.examples import PARTS_EN
 from build_tools.lint.rules.quantities import (
     UNITS,
@@ -19,13 +19,16 @@ from build_tools.model import Draft
 
 # Only ASCII letters and digits glue a number to a name ("H264", "v2"); Chinese text around
 # "5mm" is not part of it, so "间隔5mm内" needs its space as much as "within 5mm" does.
-_NO_SPACE = re.compile(rf"(?<![A-Za-z0-9_.#/])(?<![A-Za-z0-9]-)(\d+(?:[.,]\d+)?)({UNITS})"
+# (The look-behinds come after the first digit, not before it: a pattern that starts with a
+# character class is searched for that class, one that starts with a look-behind is tried at
+# every character, which made this the linter's slowest rule.)
+_NO_SPACE = re.compile(rf"(\d(?<![A-Za-z0-9_.#/]\d)(?<![A-Za-z0-9]-\d)\d*(?:[.,]\d+)?)({UNITS})"
                        r"(?![A-Za-z0-9_/]|\.\d)")
 _DIGIT_LETTER = re.compile(r"\d\s?[A-Za-zµ%°]")  # cheap test before the long alternations
-_BAD_UNIT = re.compile(r"\b\d+(?:[.,]\d+)?\s?(sec|secs|hrs|hr|mins|msec|cc|rpm|ppm)\b")
+_BAD_UNIT = re.compile(r"\d(?<!\w\d)\d*(?:[.,]\d+)?\s?(sec|secs|hrs|hr|mins|msec|cc|rpm|ppm)\b")
 # A value with a tolerance and one unit for both: "95 ± 5 %", "23±2 °C" (not "(95 ± 5) %" nor
 # "95 % ± 5 %").
-_TOLERANCE = re.compile(rf"(?<![\d.,])(\d+(?:[.,]\d+)?\s*±\s*\d+(?:[.,]\d+)?)(\s?)({UNITS})"
+_TOLERANCE = re.compile(rf"(\d(?<![\d.,]\d)\d*(?:[.,]\d+)?\s*±\s*\d+(?:[.,]\d+)?)(\s?)({UNITS})"
                         r"(?![A-Za-z0-9_/])")
 # A space between a number and a plane-angle sign: "5 °", "3 ′" (but "20 °C" is right).
 _ANGLE_SPACE = re.compile(r"(\d+(?:[.,]\d+)?)(\s+)([°′″])(?!\s?[CF](?![A-Za-z]))")
@@ -67,6 +70,8 @@ class NumberUnitSpace(Rule):
                    "by 10s of vendors, show 4K video")})]
 
     def check(self, draft: Draft, ctx: Context):
+        if not _NO_SPACE.search(draft_text(draft)):  # in no block, then
+            return
         for block in draft.blocks():
             if block.kind == "source":
                 continue
@@ -103,6 +108,8 @@ class UnitSymbols(Rule):
     passing = [Example("en", {"body": PARTS_EN["body"].replace("for each user", "for each user within 2 s")})]
 
     def check(self, draft: Draft, ctx: Context):
+        if not _BAD_UNIT.search(draft_text(draft)):  # in no block, then
+            return
         for block in draft.blocks():
             prose = block.prose
             if not _DIGIT_LETTER.search(prose):

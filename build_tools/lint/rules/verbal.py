@@ -13,7 +13,7 @@ from build_tools.i18n.verbal import (
     possibilities,
     provisions,
 )
-from build_tools.lint.base import GB, ISO, Context, Example, Rule, register
+from build_tools.lint.base import GB, ISO, Context, Example, Rule, mentions, register
 from build_tools.lint.examples import PARTS_EN, PARTS_ZH
 from build_tools.model import (
     BIBLIOGRAPHY,
@@ -242,6 +242,8 @@ def _scan(draft: Draft, table, rule: Rule):  # noqa: ANN001
     # Plain substring tests first: most blocks hold none of the words, and re's word-boundary
     # alternation is the slow part of linting.
     keys = {word.split()[0].lower() for _, word, _ in table}
+    if not mentions(draft, keys):
+        return
     english = draft.language == "en"
     for block in own_blocks(draft):
         if rule.id in block.suppressed:
@@ -330,6 +332,8 @@ class MayForPossibility(Rule):
                               "storage format for avatars."})]
 
     def check(self, draft: Draft, ctx: Context):
+        if not mentions(draft, ("may",)):
+            return
         for block in own_blocks(draft):
             if self.id in block.suppressed or "may" not in block.prose:
                 continue
