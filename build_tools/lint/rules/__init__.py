@@ -2,6 +2,7 @@
 
 from build_tools.lint.rules import (  # noqa: F401
     comments,
+    committee,
     files,
     frontmatter,
     lists,
