@@ -193,18 +193,19 @@ def new(draft_id: str, title: str, lang: str, doctype: str, out: Path | None, fo
 
 @main.command()
 def doctor() -> None:
-    """Check that this machine can lint, publish and export, and say how to fix what is missing."""
+    """Check that this machine can lint, publish and export, and that committee.yaml can take a
+    ballot; say how to fix what is missing."""
     from build_tools.doctor import run_checks
     from build_tools.project import root_or_here
 
     checks = run_checks(root_or_here())
     for c in checks:
-        mark = "ok  " if c.ok else ("MISSING" if c.required else "optional")
+        mark = "ok  " if c.ok else (c.mark or ("MISSING" if c.required else "optional"))
         click.echo(f"{mark:<8} {c.name}: {c.detail}")
         if not c.ok:
             click.echo(f"         fix: {c.fix}")
     missing = [c for c in checks if c.required and not c.ok]
-    click.echo(f"{len(missing)} required item(s) missing." if missing else "Ready.")
+    click.echo(f"{len(missing)} required item(s) missing or in error." if missing else "Ready.")
     sys.exit(1 if missing else 0)
 
 

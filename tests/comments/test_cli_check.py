@@ -243,3 +243,29 @@ def test_the_example_comment_files_check_clean(repo_root: Path, tmp_path: Path) 
     lined = [c for cf in files for c in cf.comments if c.line is not None]
     assert lined, "the examples cite ballot lines"
     assert not findings, findings  # the line map was made, so every line was checked
+
+
+def test_lint_checks_the_roster_and_the_members_of_comment_files(repo: Path) -> None:
+    (repo / "committee.yaml").write_text(
+        "commitee: WG 1\nmembers:\n  - {id: CN-CESI, name: CESI, status: P}\n"
+        "  - {id: CN-HUAWEI, name: Huawei, status: P}\n", encoding="utf-8")
+    comment_file(repo, "CN-HUAWAI", '  - clause: "3.1"\n    type: te\n    comment: x\n')
+
+    def found(*args: str) -> list[tuple[str, str, int, str]]:
+        result = run(repo, "lint", "--format", "json", *args)
+        return [(Path(f["file"]).name, f["rule"], f["line"], f["severity"])
+                for f in json.loads(result.stdout)]
+
+    assert found() == [("CN-HUAWAI.yaml", "ROSTER-04", 4, "warning"),
+                       ("committee.yaml", "ROSTER-02", 1, "warning")]
+    message = json.loads(run(repo, "lint", "--format", "json").stdout)[0]["message"]
+    assert "member 'CN-HUAWAI' is not on the roster in committee.yaml (did you mean " \
+           "'CN-HUAWEI'?)" in message and "FORMAT.md, The committee" in message
+    assert run(repo, "lint").exit_code == 0  # warnings
+    (repo / "committee.yaml").write_text(
+        "members:\n  - {id: CN-CESI, name: CESI, status: P}\n"
+        "  - {id: CN-CESI, name: CESI, status: P}\n", encoding="utf-8")
+    assert ("committee.yaml", "ROSTER-03", 3, "error") in found()
+    assert run(repo, "lint").exit_code == 1
+    assert found("--select", "ROSTER-02") == []
+    assert found("--no-comments") == []
