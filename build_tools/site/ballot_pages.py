@@ -101,7 +101,7 @@ def page(draft: Draft, result: Status, rel: str, draft_page: str, comments_page:
            f"[{escape.text(f'{draft.id} {draft.title_in()}')}]({relative(draft_page, rel)}), "
            f"{escape.text(stage_name(r.stage, draft.rules, r.iteration))}.", ""]
     rule = RULES.get(r.rule)
-    state = ("open" if result.open else f"closed on {r.closed}"
+    state = (f"open until {r.closes}" if result.open else f"closed on {r.closed}"
              + (f", early: {r.early}" if r.early else ""))
     voters = [m for m in r.roster if m.votes]
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
@@ -110,9 +110,9 @@ def page(draft: Draft, result: Status, rel: str, draft_page: str, comments_page:
         ("Opens", plain(r.opens)), ("Closes", plain(r.closes)),
         ("Rule", plain(f"{r.rule}: {rule.summary} ({rule.source})" if rule else r.rule)),
         ("Result", f'<span class="ballot-result ballot-result-{plain(result.result)}">'
-                   f"{plain(result.result)}</span> {plain(result.reason)}"),
+                   f"{plain(result.result)}</span> — {plain(result.reason)}"),
         ("Votes", plain(f"{len(voters) - len(result.missing)} of {len(voters)} P-members "
-                        f"have voted ({counts})")),
+                        f"have voted; all votes cast: {counts}")),
         ("Not voted", plain(", ".join(result.missing)) if result.missing else "none"),
         ("Balloted text", plain(f"{r.file} at commit {r.commit[:12]}" if r.commit
                                 else f"{r.file} (not in git)")),

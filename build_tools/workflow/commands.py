@@ -117,7 +117,8 @@ def _status_text(result: Any) -> str:
     counts = ", ".join(f"{k} {v}" for k, v in result.counts.items())
     lines = [f"Ballot on {r.label}: {state}, {r.opens} to {r.closes}",
              f"rule: {r.rule}" + (f" ({rule.source}): {rule.summary}" if rule else ""),
-             f"votes: {len(voters) - len(result.missing)} of {len(voters)} P-members ({counts})"]
+             f"votes: {len(voters) - len(result.missing)} of {len(voters)} P-members have voted; "
+             f"all votes cast: {counts}"]
     width = max((len(m.id) for m in r.roster), default=0)
     for m in r.roster:
         vote = r.votes.get(m.id)
