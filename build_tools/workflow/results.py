@@ -128,7 +128,7 @@ class Status:
         return {
             "draft": r.draft, "stage": r.stage, "iteration": r.iteration, "open": self.open,
             "opens": r.opens.isoformat(), "closes": r.closes.isoformat(), "rule": r.rule,
-            "votes": {member: vote.vote for member, vote in r.votes.items()},
+            "votes": {m.id: r.votes[m.id].vote for m in r.roster if m.id in r.votes},
             "missing": self.missing, "counts": self.counts, "result": self.result,
             "reason": self.reason,
         }
