@@ -7,19 +7,13 @@ import re
 from pathlib import Path
 
 import pytest
-from site_helpers import make_project, to_html
-
-from build_tools.site.config import find_drafts
-from build_tools.site.docs import DocsRequest, build_docs
+from site_helpers import to_html
 
 
-@pytest.fixture(scope="module")
-def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("ballots") / "p", with_git=False)
-    out = project / "out"
-    result = build_docs(DocsRequest(project, find_drafts(project, ["drafts"]), lint=False), out)
-    assert not [w for w in result.warnings if "ballot" in w], result.warnings
-    return out
+@pytest.fixture
+def docs(rendered) -> Path:
+    assert not [w for w in rendered.warnings if "ballot" in w], rendered.warnings
+    return rendered.docs
 
 
 def _html(docs: Path, rel: str) -> str:
