@@ -26,8 +26,9 @@ RULE_HELP = ("Result rule: iso-dis (ISO/IEC Directives Part 1, 2.6.3), gb-review
 def ballot() -> None:
     """Ballots on a draft iteration: open, record votes, see the status, close.
 
-    A ballot goes to the members of committee.yaml. Its record, comments/<draft>/<stage>
-    <iteration>/ballot.yaml, is committed by each command in a git repository.
+    A ballot goes to the members of committee.yaml. Its record,
+    comments/<draft>/<stage><iteration>/ballot.yaml, is committed by each command in a git
+    repository.
     """
 
 
@@ -217,8 +218,8 @@ def stage(draft: str, to: str | None, iteration_only: bool, tag: bool, force: bo
     Only when the draft lints without errors, every comment on the current iteration has a
     disposition, and the iteration's ballot (if one was held) is closed and, to leave the
     stage, approved. --force --reason TEXT overrides; the reason goes into the ballot record
-    and the commit message. Rewrites stage, iteration and date (and drops the ballot: block);
-    the rest of the file is kept byte for byte. In git the draft and the iteration's comment
+    and the commit message. Rewrites stage, iteration and date (and drops ballot dates from
+    the front-matter); the rest of the file is kept byte for byte. In git the draft and the iteration's comment
     folder are committed together. Exit status: 0 advanced, 1 blocked, 2 error.
     """
     from .stage import advance

@@ -7,8 +7,8 @@ pass leads to the next iteration of the same stage, ``--iteration-only``). ``--f
 reason overrides what blocks; the reason goes into the ballot record and the commit message.
 
 Then the front-matter's stage, iteration and date are rewritten in round-trip mode (everything
-else byte for byte) and the ``ballot:`` block, which described the ballot of the iteration
-just left, is removed. In a git repository the draft and the iteration's comment folder (its
+else byte for byte), and the dates an older draft kept in its ``ballot:`` block are removed (its
+``line_numbering`` stays: it says how every ballot PDF of the draft numbers lines). In a git repository the draft and the iteration's comment folder (its
 ballot record and the members' files) are committed together; with ``tag`` the commit is
 tagged ``<id>-<stage><iteration>`` (``mvs-0001-cd1``; ``mvs-0001-zh-cd1`` for a Chinese
 version, which shares the id), so the tag names the text at that stage.
@@ -79,6 +79,16 @@ def target(stage: str, iteration: int, to: str | None, iteration_only: bool) -> 
 def tag_name(draft_id: str, language: str, stage: str, iteration: int) -> str:
     lang = "-zh" if language == "zh" else ""
     return f"{slug(draft_id)}{lang}-{iteration_folder(stage, iteration).lower()}"
+
+
+def _ballot_dates(block: object) -> tuple[str, ...]:
+    """The front-matter keys that described the ballot just left (older drafts kept its dates
+    there): the whole ``ballot:`` block, unless it also says how to number lines."""
+    if not isinstance(block, dict):
+        return ("ballot",) if block is not None else ()
+    if set(block) <= {"opens", "closes"}:
+        return ("ballot",)
+    return tuple(f"ballot.{key}" for key in ("opens", "closes") if key in block)
 
 
 def ballot_blockers(record: Record, same_stage: bool) -> list[str]:
@@ -156,7 +166,7 @@ def advance(draft_path: Path, to: str | None = None, iteration_only: bool = Fals
     result.ballot = read_record(record_path(root, draft_path.stem, stage, iteration))
     text = draft_path.read_bytes().decode("utf-8-sig")
     changes = {"stage": new[0], "iteration": new[1], "date": project.today()}
-    remove = ("ballot",) if "ballot" in info.meta else ()
+    remove = _ballot_dates(info.meta.get("ballot"))
     writes: dict[Path, str | bytes] = {
         draft_path: frontmatter.update(text, changes, remove)}
     message = f"{info.id}: {stage} {iteration} -> {new[0]} {new[1]}"

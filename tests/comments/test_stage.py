@@ -153,3 +153,15 @@ def test_tag_needs_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 2
     assert "not a git repository" in result.output
     assert _draft(root).read_text(encoding="utf-8") == TEXT
+
+
+def test_the_line_numbering_setting_outlives_the_ballot_dates(repo: Path) -> None:
+    lines = TEXT.split("\n")
+    end = lines.index("---", 1)
+    _draft(repo).write_text("\n".join(lines[:end] + [
+        "ballot:", "  opens: 2026-12-01", "  closes: 2027-01-10", "  line_numbering: per-page"]
+        + lines[end:]), encoding="utf-8")
+    assert run(repo, "stage", STEM, "--to", "CD").exit_code == 0
+    after = _draft(repo).read_text(encoding="utf-8").split("\n")
+    assert "ballot:" in after and "  line_numbering: per-page" in after
+    assert not [line for line in after if line.strip().startswith(("opens:", "closes:"))]
