@@ -61,7 +61,10 @@ def build(root: Path, draft: Draft, draft_page: str, directory_urls: bool,
     stem = draft.path.stem
     base = draft_page[:-3] if draft_page.endswith(".md") else draft_page
     day = today()
-    for record in records_of(root, stem):
+    def broken(exc: Exception) -> None:
+        warn(f"{exc} (the ballot page is not published)")
+
+    for record in records_of(root, stem, broken):
         if record.draft != draft.id:
             warn(f"{record.path}: a ballot record of {record.draft} under {stem}; not published")
             continue

@@ -220,9 +220,9 @@ def open_ballot(draft_path: Path, closes: dt.date, opens: dt.date | None = None,
     commit = None
     if in_git:
         if not gitio.is_committed(draft_path):
-            raise WorkflowError(draft_path, None, "the draft has changes that are not committed: "
-                                "commit the text to ballot first (the ballot record names the "
-                                "commit of the balloted text)")
+            raise WorkflowError(draft_path, None, "the draft is not committed as it stands (it "
+                                "has uncommitted changes, or is new): commit the text to ballot "
+                                "first (the ballot record names the commit of the balloted text)")
         commit = gitio.head_commit(root)
     text_sha = sha256_file(draft_path)
     folder = Path(out) if out is not None else ballot_dir(root, draft_path.stem, stage, iteration)

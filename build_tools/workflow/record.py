@@ -38,6 +38,7 @@ import hashlib
 import io
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -258,15 +259,19 @@ def read_record(path: Path) -> Record | None:
     return parse_record(text, path)
 
 
-def records_of(root: Path, stem: str) -> list[Record]:
-    """Every readable ballot record of the draft file ``stem``, oldest ballot first."""
+def records_of(root: Path, stem: str,
+               broken: Callable[[WorkflowError], None] | None = None) -> list[Record]:
+    """Every readable ballot record of the draft file ``stem``, oldest ballot first; each one
+    that cannot be read goes to ``broken`` (default: it is skipped)."""
     folder = Path(root) / "comments" / stem
     found = []
     for path in sorted(folder.glob(f"*/{RECORD_NAME}")) if folder.is_dir() else []:
         try:
             record = read_record(path)
-        except WorkflowError:
-            continue  # clause lint and the ballot commands report it; a page skips it
+        except WorkflowError as exc:
+            if broken is not None:
+                broken(exc)
+            continue
         if record is not None:
             found.append(record)
     return sorted(found, key=lambda r: (r.opens, r.iteration))

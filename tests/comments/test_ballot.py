@@ -160,7 +160,7 @@ def test_open_refusals(repo: Path, exports: None) -> None:
 
     draft.write_text(TEXT + "\nAn edit not committed.\n", encoding="utf-8")
     dirty = run(repo, "ballot", "open", STEM, "--closes", "2027-03-31")
-    assert dirty.exit_code == 2 and "changes that are not committed" in dirty.output
+    assert dirty.exit_code == 2 and "the draft is not committed as it stands" in dirty.output
     draft.write_text(TEXT, encoding="utf-8")
 
     assert run(repo, "ballot", "open", STEM, "--closes", "2027-03-31").exit_code == 0

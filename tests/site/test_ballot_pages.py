@@ -7,7 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from site_helpers import to_html
+from site_helpers import make_project, to_html
+
+from build_tools.site.config import find_drafts
+from build_tools.site.docs import DocsRequest, build_docs
 
 
 @pytest.fixture
@@ -65,3 +68,17 @@ def test_home_lists_open_ballots_and_the_draft_page_links_its_ballot(docs: Path)
     draft = _html(docs, "drafts/widgets.md")
     assert ('<dd><a href="../widgets.ballot-CD2/">CD 2: open until 2027-01-31</a></dd>'
             in draft)
+
+
+def test_a_broken_record_is_a_warning_not_a_failed_build(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "p", with_git=False)
+    record = project / "comments" / "widgets" / "CD2" / "ballot.yaml"
+    record.write_text(record.read_text(encoding="utf-8").replace("approve-with-comments",
+                                                                 "perhaps"), encoding="utf-8")
+    result = build_docs(DocsRequest(project, find_drafts(project, ["drafts"]), lint=False),
+                        project / "out")
+    (warning,) = [w for w in result.warnings if "ballot" in w]
+    assert f"{record}:21: ballot record: the vote of MEMBER-A is 'perhaps'" in warning
+    assert "the ballot page is not published" in warning
+    assert not (project / "out" / "drafts" / "widgets.ballot-CD2.md").exists()
+    assert (project / "out" / "drafts" / "widgets.md").is_file()
