@@ -80,7 +80,8 @@ def _split(values: tuple[str, ...]) -> list[str]:
                    "such as 必须 → 应, 'this standard' → 'this document' and 'may result' → "
                    "'can result'.")
 @click.option("--no-comments", is_flag=True,
-              help="Skip the checks of comments/ (the CMT rules: run when no PATHS are given).")
+              help="Skip the checks of comments/ and committee.yaml (the CMT and ROSTER rules: "
+                   "run when no PATHS are given).")
 def lint(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[str, ...],
          ignore: tuple[str, ...], no_cache: bool, jobs: int | None, no_comments: bool,
          fix: bool, unsafe_fixes: bool) -> None:
@@ -135,11 +136,12 @@ def lint(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[s
     except engine.UsageError as exc:
         click.echo(f"clause lint: {exc}", err=True)
         sys.exit(2)
-    # The CMT rules check comments/ as a whole: with the drafts of the repository, not PATHS.
-    levels = {r.id: r.level for r in rules if r.family == "comments"}
-    if not paths and levels and not no_comments and (settings.root / "comments").is_dir():
-        from build_tools.comments.repository import lint_findings
-        findings = [*findings, *lint_findings(settings.root, levels)]
+    # The CMT and ROSTER rules check comments/ and committee.yaml as a whole: with the drafts
+    # of the repository, not PATHS.
+    levels = {r.id: r.level for r in rules if r.family in ("comments", "committee")}
+    if not paths and levels and not no_comments:
+        from build_tools.workflow.checks import repository_findings
+        findings = [*findings, *repository_findings(settings.root, levels)]
     output = report.render(fmt, findings, len(drafts))
     if output:
         click.echo(output)
@@ -196,18 +198,19 @@ def new(draft_id: str, title: str, lang: str, doctype: str, out: Path | None, fo
 
 @main.command()
 def doctor() -> None:
-    """Check that this machine can lint, publish and export, and say how to fix what is missing."""
+    """Check that this machine can lint, publish and export, and that committee.yaml can take a
+    ballot; say how to fix what is missing."""
     from build_tools.doctor import run_checks
     from build_tools.project import root_or_here
 
     checks = run_checks(root_or_here())
     for c in checks:
-        mark = "ok  " if c.ok else ("MISSING" if c.required else "optional")
+        mark = "ok  " if c.ok else (c.mark or ("MISSING" if c.required else "optional"))
         click.echo(f"{mark:<8} {c.name}: {c.detail}")
         if not c.ok:
             click.echo(f"         fix: {c.fix}")
     missing = [c for c in checks if c.required and not c.ok]
-    click.echo(f"{len(missing)} required item(s) missing." if missing else "Ready.")
+    click.echo(f"{len(missing)} required item(s) missing or in error." if missing else "Ready.")
     sys.exit(1 if missing else 0)
 
 
@@ -218,8 +221,8 @@ LAZY_COMMANDS = {
     "publish": "build_tools.site.commands:publish",
     "diff": "build_tools.site.commands:diff",
     "export": "build_tools.export.commands:export",
-    "comments": "build_tools.comments.commands:comments",
-    "ballot": "build_tools.comments.commands:ballot",
-    "stage": "build_tools.comments.commands:stage",
+    "comments": "build_tools.workflow.comment_commands:comments",
+    "ballot": "build_tools.workflow.commands:ballot",
+    "stage": "build_tools.workflow.commands:stage",
 }
 # -- end of commands

@@ -1,4 +1,5 @@
-"""``clause doctor``: is this machine ready to lint, publish and export?"""
+"""``clause doctor``: is this machine ready to lint, publish and export, and is the repository's
+roster (committee.yaml) ready for ballots?"""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ class Check:
     detail: str
     fix: str = ""
     required: bool = True
+    mark: str = ""  # what to print instead of MISSING for a failed check ("ERROR")
 
 
 def _version(package: str) -> str | None:
@@ -53,6 +55,30 @@ def _languages(drafts: Path) -> set[str]:
             continue
         langs.add(str(meta.get("language", "en")))
     return langs or {"en"}
+
+
+def roster_check(root: Path) -> Check:
+    """committee.yaml: absent is fine until a ballot opens; with errors (ROSTER rules) it is
+    an error, since no ballot can open."""
+    from build_tools.workflow.roster import read_roster, roster_path
+
+    path = roster_path(root)
+    name = f"{path.name} (the roster ballots go to)"
+    roster = read_roster(path)
+    if roster is None:
+        return Check(name, False, f"{path} not found: ballots cannot be opened",
+                     "list the members (id, name, status P or O) in it: see docs/FORMAT.md, "
+                     "'The committee'", required=False)
+    errors = [p for p in roster.problems if p.rule != "ROSTER-02"]
+    if errors:
+        first = errors[0]
+        more = f" (and {len(errors) - 1} more)" if len(errors) > 1 else ""
+        return Check(name, False, f"{path}:{first.line}: {first.message}{more}",
+                     "correct it; clause lint lists every problem (ROSTER rules)", mark="ERROR")
+    voting = sum(1 for m in roster.members if m.votes)
+    warnings = f"; {len(roster.problems)} warning(s): run clause lint" if roster.problems else ""
+    return Check(name, True, f"{len(roster.members)} members ({voting} P, "
+                             f"{len(roster.members) - voting} O){warnings}")
 
 
 def run_checks(root: Path) -> list[Check]:
@@ -107,4 +133,5 @@ def run_checks(root: Path) -> list[Check]:
     pdftoppm = shutil.which("pdftoppm")
     checks.append(Check("pdftoppm (page previews, tests)", bool(pdftoppm), pdftoppm or "not found",
                         "apt-get install poppler-utils", required=False))
+    checks.append(roster_check(root))
     return checks

@@ -188,41 +188,57 @@ def read(text: str) -> FrontMatter:
         return fm
     fm.end = end
     fm.body_offset = offset
+    return _read_mapping(yaml_text, fm, 1, "front-matter")
+
+
+def read_yaml(text: str, what: str = "the file") -> FrontMatter:
+    """Parse a whole YAML document (a roster, a ballot record) as safely as a front-matter:
+    plain values, the line of every key, no tag, no alias. ``what`` names it in messages."""
+    fm = FrontMatter(present=True)
+    return _read_mapping(text, fm, 0, what)
+
+
+def _read_mapping(yaml_text: str, fm: FrontMatter, before: int, what: str) -> FrontMatter:
+    """Build ``fm.data`` from ``yaml_text``, whose first line is line ``before + 1`` of the
+    file; problems (rule FM-01) are collected in ``fm.problems``."""
+    first = before + 1
     if not yaml_text.strip():
-        fm.problems.append(FrontMatterProblem(1, "front-matter is empty", "FM-01"))
+        fm.problems.append(FrontMatterProblem(max(before, 1), f"{what} is empty", "FM-01"))
         return fm
     try:
         node = compose_safe(yaml_text)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = (mark.line + 2) if mark is not None else 1
+        line = (mark.line + first) if mark is not None else max(before, 1)
         problem = (exc.problem or str(exc)).strip()
         fm.problems.append(FrontMatterProblem(line, f"YAML syntax error: {problem}", "FM-01",
                                               fatal=True))
         return fm
     except (YAMLError, ValueError, RecursionError) as exc:
         message = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
-        fm.problems.append(FrontMatterProblem(2, f"YAML error: {message}", "FM-01", fatal=True))
+        fm.problems.append(FrontMatterProblem(first, f"YAML error: {message}", "FM-01",
+                                              fatal=True))
         return fm
     if node is None:
-        fm.problems.append(FrontMatterProblem(1, "front-matter is empty", "FM-01"))
+        fm.problems.append(FrontMatterProblem(max(before, 1), f"{what} is empty", "FM-01"))
         return fm
     if not isinstance(node, MappingNode):
         kind = "a list" if isinstance(node, SequenceNode) else "a single value"
         fm.problems.append(
             FrontMatterProblem(
-                2, f"front-matter must be a mapping of keys to values, not {kind}", "FM-01",
+                first, f"{what} must be a mapping of keys to values, not {kind}", "FM-01",
                 fatal=True,
             )
         )
         return fm
     try:
-        data = _Builder(fm).build(node, "", 2)
+        data = _Builder(fm).build(node, "", first)
     except _Refused as exc:
-        fm.problems.append(FrontMatterProblem(exc.line, exc.message, "FM-01", fatal=True))
+        fm.problems.append(FrontMatterProblem(exc.line, exc.message.replace(
+            "front-matter", what), "FM-01", fatal=True))
         return fm
     except RecursionError:
-        fm.problems.append(FrontMatterProblem(2, "front-matter is nested too deeply", "FM-01",
+        fm.problems.append(FrontMatterProblem(first, f"{what} is nested too deeply", "FM-01",
                                               fatal=True))
         return fm
     fm.data = data

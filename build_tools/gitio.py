@@ -134,6 +134,22 @@ def commit_files(root: Path, paths: list[Path], message: str) -> str:
     return _checked(["rev-parse", "HEAD"], top).stdout.strip()
 
 
+def head_commit(root: Path) -> str:
+    """The commit HEAD names; GitError when the repository has no commit yet."""
+    done = _git(["rev-parse", "--verify", "--quiet", "HEAD^{commit}"], toplevel(root))
+    if done.returncode != 0:
+        raise GitError(f"the git repository at {toplevel(root)} has no commit yet")
+    return done.stdout.strip()
+
+
+def is_committed(path: Path) -> bool:
+    """True when the file is tracked and has no change against HEAD (staged or not)."""
+    top, rel = relative(path)
+    if not _checked(["ls-files", "--", rel], top).stdout.strip():
+        return False
+    return not _checked(["status", "--porcelain", "--", rel], top).stdout.strip()
+
+
 def create_tag(root: Path, name: str, message: str, commit: str = "HEAD") -> None:
     """An annotated tag ``name`` on ``commit``; GitError when it exists or the name is invalid."""
     top = toplevel(root)

@@ -8,6 +8,7 @@ that need git history (publish, diff, ballot tags) say so themselves (see gitio)
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import tempfile
 import time
@@ -26,6 +27,7 @@ PYPROJECT = "pyproject.toml"
 MKDOCS_YML = "mkdocs.yml"
 DEFAULT_PATHS = ("drafts",)
 DEFAULT_TAGS = "v*"
+DEFAULT_COMMITTEE = "committee.yaml"
 FAIL_ON = ("error", "warning")
 CACHE_ENV = "CLAUSE_CACHE_DIR"
 CACHE_FOLDER = ".clause-cache"
@@ -125,6 +127,7 @@ class Config:
     ignore: list[str] = field(default_factory=list)
     severity: dict[str, str] = field(default_factory=dict)
     tags: str = DEFAULT_TAGS
+    committee: str = DEFAULT_COMMITTEE
     raw: dict[str, Any] = field(default_factory=dict)
 
     @property
@@ -141,6 +144,10 @@ class Config:
 
     def cache_dir(self) -> Path:
         return cache_dir(self.root if self.in_repository else None)
+
+    def committee_file(self) -> Path:
+        """The roster of the working group (``committee`` in [tool.clause])."""
+        return self.root / self.committee
 
 
 def _strings(section: dict[str, Any], key: str, where: Path) -> list[str] | None:
@@ -181,7 +188,22 @@ def load(start: Path | None = None) -> Config:
     if not isinstance(tags, str) or not tags.strip():
         raise ConfigError(f"{where}: [tool.clause] tags must be a glob such as 'v*'")
     config.tags = tags.strip()
+    committee = section.get("committee", config.committee)
+    if not isinstance(committee, str) or not committee.strip() or Path(committee).is_absolute() \
+            or ".." in Path(committee).parts:
+        raise ConfigError(f"{where}: [tool.clause] committee must be a path inside the "
+                          "repository, such as 'committee.yaml'")
+    config.committee = committee.strip()
     return config
+
+
+def today() -> dt.date:
+    """The date written into records, tables and front-matter: SOURCE_DATE_EPOCH's (UTC), else
+    today, so that a build or a test can fix it."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), dt.UTC).date()
+    return dt.date.today()
 
 
 # --- drafts --------------------------------------------------------------------------------

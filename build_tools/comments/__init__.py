@@ -1,4 +1,4 @@
-"""Reviewer comments: import, check, collate and export (``clause comments …``).
+"""Reviewer comment files: read, import, check, collate and write them.
 
 One YAML file per member per draft iteration (FORMAT.md, "Reviewer comment files") is the
 source of truth; everything else is a view of it or an input to it::
@@ -18,10 +18,14 @@ the disposition starts the observation cell ("Accepted in principle — …"), X
 "Id" column after the 8 template columns, and a DOCX keeps the ids in its custom properties
 (see `docx_writer` and `docx_ids`).
 
-In a repository (drafts/ and comments/ side by side) the workflow modules wire these to the
-drafts: `resolve` (which draft file, which iteration's text from the working tree or git
-history, which ballot line map), `repository` (check and collate by draft), `stats` (counts and
-the disposition of comments report) and `site_view` (the data of the site's comments page)::
+`locate` says where drafts and comment files are (``comments/<stem>/<stage><iteration>/``),
+`stats` counts comments and writes the disposition of comments report, and `site_view` gives
+the data of the site's comments page. Checking comments against the balloted text of a draft,
+ballots and stages are build_tools.workflow's.
+
+The names exported here are loaded on first use: importing ``build_tools.comments.check``
+(the linter does) must not load python-docx or openpyxl, which only the importers and writers
+need. The data of the comments page::
 
     site_data(root, draft_path) -> {
       "draft": {"id", "title", "language", "path", "stem", "stage", "iteration",
@@ -41,100 +45,48 @@ the disposition of comments report) and `site_view` (the data of the site's comm
          "problems": [{"file", "line", "message"}, ...]}, ...]}
 """
 
-from pathlib import Path as _Path
+from importlib import import_module as _import_module
 from typing import Any as _Any
 
-from .check import (
-    RULES,
-    CommentFinding,
-    DraftInfo,
-    check_comment_file,
-    check_comment_files,
-    check_comment_paths,
-)
-from .collate import collate, comment_sort_key, write_collated
-from .dispositions import decode_observation, encode_observation
-from .docx_writer import write_docx
-from .errors import CommentError
-from .importers import ImportResult, detect_format, import_comments
-from .model import (
-    ACCEPTED,
-    ACCEPTED_IN_PRINCIPLE,
-    DISPOSITIONS,
-    EDITORIAL,
-    GENERAL,
-    NOTED,
-    PARTIALLY_ACCEPTED,
-    REJECTED,
-    TECHNICAL,
-    TYPES,
-    Comment,
-    CommentFile,
-)
-from .normalize import clause_sort_key, normalize_clause, normalize_type, parse_line, split_clauses
-from .table_writers import markdown_table, write_csv, write_markdown, write_xlsx
-from .yamlio import (
-    MergeResult,
-    assign_ids,
-    dump_comment_file,
-    merge_comments,
-    parse_comment_yaml,
-    read_comment_file,
-    write_comment_file,
-)
+# name -> submodule that defines it
+_EXPORTS = {
+    "RULES": "check", "CommentFinding": "check", "DraftInfo": "check",
+    "check_comment_file": "check", "check_comment_files": "check",
+    "check_comment_paths": "check",
+    "collate": "collate", "comment_sort_key": "collate", "write_collated": "collate",
+    "decode_observation": "dispositions", "encode_observation": "dispositions",
+    "write_docx": "docx_writer",
+    "CommentError": "errors",
+    "ImportResult": "importers", "detect_format": "importers", "import_comments": "importers",
+    "ACCEPTED": "model", "ACCEPTED_IN_PRINCIPLE": "model", "DISPOSITIONS": "model",
+    "EDITORIAL": "model", "GENERAL": "model", "NOTED": "model", "PARTIALLY_ACCEPTED": "model",
+    "REJECTED": "model", "TECHNICAL": "model", "TYPES": "model", "Comment": "model",
+    "CommentFile": "model",
+    "clause_sort_key": "normalize", "normalize_clause": "normalize",
+    "normalize_type": "normalize", "parse_line": "normalize", "split_clauses": "normalize",
+    "markdown_table": "table_writers", "write_csv": "table_writers",
+    "write_markdown": "table_writers", "write_xlsx": "table_writers",
+    "MergeResult": "yamlio", "assign_ids": "yamlio", "dump_comment_file": "yamlio",
+    "merge_comments": "yamlio", "parse_comment_yaml": "yamlio", "read_comment_file": "yamlio",
+    "write_comment_file": "yamlio",
+    "site_data": "site_view",
+}
+__all__ = sorted(_EXPORTS)
 
 
-def site_data(root: _Path, draft_path: _Path) -> dict[str, _Any]:
-    """The comments page data of one draft (shape above); reads comments/ only."""
-    from .site_view import site_data as _site_data  # parses drafts: load only when asked
-
-    return _site_data(root, draft_path)
+# Importing a submodule binds its name on the package, so a function named like its module is
+# bound here once and for all (collate.py loads no writer).
+from .collate import collate  # noqa: E402, F401
 
 
-__all__ = [
-    "RULES",
-    "ACCEPTED",
-    "ACCEPTED_IN_PRINCIPLE",
-    "DISPOSITIONS",
-    "EDITORIAL",
-    "GENERAL",
-    "NOTED",
-    "PARTIALLY_ACCEPTED",
-    "REJECTED",
-    "TECHNICAL",
-    "TYPES",
-    "Comment",
-    "CommentError",
-    "CommentFile",
-    "CommentFinding",
-    "DraftInfo",
-    "ImportResult",
-    "MergeResult",
-    "assign_ids",
-    "check_comment_file",
-    "check_comment_files",
-    "check_comment_paths",
-    "clause_sort_key",
-    "collate",
-    "comment_sort_key",
-    "decode_observation",
-    "detect_format",
-    "dump_comment_file",
-    "encode_observation",
-    "import_comments",
-    "markdown_table",
-    "merge_comments",
-    "normalize_clause",
-    "normalize_type",
-    "parse_comment_yaml",
-    "parse_line",
-    "read_comment_file",
-    "site_data",
-    "split_clauses",
-    "write_comment_file",
-    "write_csv",
-    "write_docx",
-    "write_markdown",
-    "write_collated",
-    "write_xlsx",
-]
+def __getattr__(name: str) -> _Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(_import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_EXPORTS])

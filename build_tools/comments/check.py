@@ -7,7 +7,7 @@ clauses such as "Foreword" that the draft has) and ``line_map`` (a list of
 when that iteration cannot be found. This module parses no draft; the CLI wires the callback to
 the Draft model and to git history.
 
-Each `CommentFinding` is (path, line, rule, severity, message). The rules CMT-001 … CMT-015
+Each `CommentFinding` is (path, line, rule, severity, message). The rules CMT-001 … CMT-016
 are registered with every other rule (build_tools/lint/rules/comments.py: their severities,
 documentation and examples; ``clause rules CMT-001``, docs/RULES.md).
 """
@@ -170,33 +170,52 @@ def _within(inner: str, outer: str) -> bool:
     return inner == outer or inner.startswith(outer + ".")
 
 
-def _check_against_draft(out: _Findings, info: DraftInfo, where: str) -> None:
+class Reference(NamedTuple):
+    """A clause or line a comment cites that the draft iteration does not have (or a line in
+    another clause): the rule, the comment's field and what is wrong (the message does not
+    name the comment: a file check names its line, an import its row)."""
+
+    comment: Comment
+    rule: str
+    field: str
+    message: str
+
+
+# A member's wrong reference that the secretariat has answered: reported, no longer blocking.
+_ANSWERED = {"CMT-010", "CMT-011"}
+
+
+def reference_problems(comments: Iterable[Comment], info: DraftInfo,
+                       where: str) -> list[Reference]:
+    """What the comments cite that ``info`` (one draft iteration: ``where``, "MVS 0001 WD 2")
+    does not have. A clause or line that does not exist in a comment that already has a
+    disposition is CMT-016 instead of CMT-010/011: the member's text stays as written, and the
+    secretariat's answer closes it. Shared by the file checks and by the import."""
     numbers = {n.lower() for n in info.clause_numbers} | _ALWAYS_VALID_CLAUSES
     line_map = info.line_map
     known_lines: dict[int, set[str]] = {}
     for entry in line_map or ():
         if isinstance(entry.get("line"), int):
             known_lines.setdefault(entry["line"], set()).add(str(entry.get("clause") or ""))
-    for comment in out.cf.comments:
-        label = _label(comment)
+    out: list[Reference] = []
+    for comment in comments:
+        def add(rule: str, field: str, message: str, comment: Comment = comment) -> None:
+            if rule in _ANSWERED and comment.disposition in DISPOSITIONS:
+                rule = "CMT-016"
+                message += (f"; it has the disposition {comment.disposition!r}, so it no longer "
+                            "blocks (the member's text is kept as written)")
+            out.append(Reference(comment, rule, field, message))
+
         clauses = split_clauses(comment.clause)
         for clause in clauses:
             if clause.lower() not in numbers:
-                out.add(
-                    "CMT-010",
-                    comment.line_of("clause"),
-                    f"{label}: clause {clause!r} does not exist in {where}",
-                )
+                add("CMT-010", "clause", f"clause {clause!r} does not exist in {where}")
         if line_map is None or comment.line is None or comment.line < 1:
             continue
         if comment.line not in known_lines:
             last = max(known_lines, default=0)
-            out.add(
-                "CMT-011",
-                comment.line_of("line"),
-                f"{label}: line {comment.line} is not in the line map of {where} "
-                f"(lines 1 to {last})",
-            )
+            add("CMT-011", "line", f"line {comment.line} is not in the line map of {where} "
+                f"(lines 1 to {last})")
             continue
         named = [c for c in clauses if c.lower() not in _ALWAYS_VALID_CLAUSES]
         actual = {c for c in known_lines[comment.line] if c}
@@ -205,12 +224,14 @@ def _check_against_draft(out: _Findings, info: DraftInfo, where: str) -> None:
             and actual
             and not any(_within(a, n) or _within(n, a) for a in actual for n in named)
         ):
-            out.add(
-                "CMT-012",
-                comment.line_of("line"),
-                f"{label}: line {comment.line} lies in clause {', '.join(sorted(actual))}, "
-                f"but the comment names clause {comment.clause}",
-            )
+            add("CMT-012", "line", f"line {comment.line} lies in clause "
+                f"{', '.join(sorted(actual))}, but the comment names clause {comment.clause}")
+    return out
+
+
+def _check_against_draft(out: _Findings, info: DraftInfo, where: str) -> None:
+    for ref in reference_problems(out.cf.comments, info, where):
+        out.add(ref.rule, ref.comment.line_of(ref.field), f"{_label(ref.comment)}: {ref.message}")
 
 
 def _file_findings(cf: CommentFile, resolve: Resolver | None) -> list[CommentFinding]:

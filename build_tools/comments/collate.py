@@ -12,12 +12,12 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from .docx_writer import write_docx
 from .errors import CommentError
 from .ids import assign_ids
+from .locate import iteration_dir, iteration_files, read_draft_file
 from .model import Comment, CommentFile
 from .normalize import clause_sort_key
-from .table_writers import write_csv, write_markdown, write_xlsx
+from .yaml_read import read_comment_file
 
 
 def comment_sort_key(comment: Comment) -> tuple:
@@ -67,6 +67,10 @@ def write_collated(
     iteration: int | None = None,
 ) -> Path:
     """Write a collated table in the format its suffix names: .docx, .xlsx, .csv or .md."""
+    # The writers load python-docx and openpyxl: only when a table is written.
+    from .docx_writer import write_docx
+    from .table_writers import write_csv, write_markdown, write_xlsx
+
     target = Path(path)
     suffix = target.suffix.lower()
     if suffix == ".docx":
@@ -87,3 +91,18 @@ def write_collated(
         title = f"Comments on {document}" if document else "Comments"
         return write_markdown(comments, target, title=title)
     raise CommentError(target, None, "write the table as .docx, .xlsx, .csv or .md")
+
+
+def collate_iteration(root: Path, draft_path: Path, stage: str | None = None,
+                      iteration: int | None = None,
+                      comments: Path | None = None) -> tuple[list[Comment], Path]:
+    """All members' comments on one iteration of a draft (default: its current one), in
+    document order, and the folder they came from. Raises CommentError for unreadable files."""
+    info = read_draft_file(draft_path)
+    stage = stage or info.stage
+    iteration = iteration if iteration is not None else info.iteration
+    if stage is None or iteration is None:
+        raise CommentError(draft_path, 1, "the draft has no stage or iteration in its front-matter")
+    folder = iteration_dir(root, draft_path, stage, iteration, comments)
+    files = [read_comment_file(p) for p in iteration_files(folder)]
+    return collate(files, info.id, stage, iteration), folder

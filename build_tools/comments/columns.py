@@ -24,6 +24,7 @@ PROPOSED_CHANGE = "proposed_change"
 OBSERVATION = "observation"
 DISPOSITION = "disposition"
 ID = "id"
+VOTE = "vote"  # a ballot form's vote column (IEEE "Vote", 投票单 表决意见): not a comment field
 SERIAL = "serial"  # a row number column (序号): kept in extra, never content on its own
 PERSONAL = "personal"  # e-mail and phone columns of IEEE exports: not imported into git
 
@@ -59,6 +60,8 @@ _EXACT = {
     "observations": OBSERVATION,
     "observation": OBSERVATION,
     "id": ID,
+    "vote": VOTE,
+    "ballot": VOTE,
     # IEEE SA myProject export (and the 802.11 resolution sheet)
     "category": TYPE,
     "affiliation": MEMBER,
@@ -94,6 +97,10 @@ _EXACT = {
     "意见类型": TYPE,
     "类型": TYPE,
     "行号": LINE,
+    "投票": VOTE,
+    "投票意见": VOTE,
+    "表决": VOTE,
+    "表决意见": VOTE,
     "电话": PERSONAL,
     "邮箱": PERSONAL,
 }

@@ -33,8 +33,10 @@ class ImportResult:
     """The comments found in one file, and every row that could not be fully mapped.
 
     ``problems`` are (row number, message); the row number is that of the sheet or Word table
-    (None for a remark on the whole file). ``member`` is the member the comments are filed under;
-    ``meta`` holds the template's header fields (date, document, project) when present.
+    (None for a remark on the whole file). ``errors`` are rows that must not be imported as
+    they are (a row without its member code): the caller refuses the file. ``member`` is the
+    member the comments are filed under; ``votes`` the cells of a vote column, per member, as
+    (row, text); ``meta`` holds the template's header fields (date, document, project).
     """
 
     comments: list[Comment]
@@ -46,6 +48,8 @@ class ImportResult:
     iteration: int
     member: str | None
     meta: dict[str, str] = field(default_factory=dict)
+    errors: list[Problem] = field(default_factory=list)
+    votes: dict[str, list[tuple[int, str]]] = field(default_factory=dict)
 
     def to_comment_file(self, path: str | Path | None = None) -> CommentFile:
         """The comments as a `CommentFile` (ids still missing are generated when it is written)."""
@@ -151,7 +155,8 @@ def import_comments(
     """Read the comments of one file, for draft ``draft_id`` at ``stage`` ``iteration``.
 
     ``member`` files every comment under that member (a different MB/NC cell is kept in
-    ``extra``); without it each row keeps its own member code, carried down from the row above.
+    ``extra``); without it each row keeps its own member code, and a row without one is in
+    ``errors``.
     Raises `CommentError` for a file that cannot be read or holds no comment table.
     """
     source_path = Path(path)
@@ -182,7 +187,8 @@ def import_comments(
             source_path, None, f"cannot read this {kind.upper()} file ({type(exc).__name__}: {exc})"
         ) from None
 
-    mapper = RowMapper(member, problems)
+    errors: list[Problem] = []
+    mapper = RowMapper(member, problems, errors)
     comments: list[Comment] = []
     prints: list[tuple[int, str]] = []
     labelled = len(plan) > 1
@@ -217,6 +223,8 @@ def import_comments(
         iteration=iteration,
         member=file_member,
         meta=dict(docx_source.meta) if docx_source else {},
+        errors=errors,
+        votes=mapper.votes,
     )
 
 

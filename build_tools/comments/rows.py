@@ -2,9 +2,12 @@
 
 Every source (DOCX table, XLSX sheet, CSV file) is first read into `SourceTable`s of plain cell
 texts; this module maps them with a `Layout`. The rules for messy sheets live here: blank rows
-are skipped without a word, the member code is carried down from the row above, values are
-normalised, and anything that cannot be mapped is kept (in the comment, in ``extra``) and
-reported with its row number. No row with content is dropped without a problem saying so.
+are skipped without a word, values are normalised, and anything that cannot be mapped is kept
+(in the comment, in ``extra``) and reported with its row number. No row with content is
+dropped without a problem saying so. A row whose MB/NC cell is empty is an error naming the
+row: it is never filed under the member of the row above (merged cells are filled in by the
+readers, so a merge is not an empty cell). A vote column's cells are collected per member for
+the ballot, not made into comments.
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from .columns import (
     PROPOSED_CHANGE,
     SERIAL,
     TYPE,
+    VOTE,
     Layout,
     layout_from_header,
 )
@@ -79,11 +83,13 @@ def _short(text: str, limit: int = 60) -> str:
 class RowMapper:
     """Maps the rows of one import, in order (the member carry-down spans tables and sheets)."""
 
-    def __init__(self, member_override: str | None, problems: list[Problem]) -> None:
+    def __init__(self, member_override: str | None, problems: list[Problem],
+                 errors: list[Problem] | None = None) -> None:
         self.member_override = member_override
         self.problems = problems
-        self.last_member: str | None = None
+        self.errors = errors if errors is not None else problems
         self.personal_columns: set[str] = set()
+        self.votes: dict[str, list[tuple[int, str]]] = {}  # member -> [(row, cell)]
 
     def map_row(self, row: SourceRow, layout: Layout, where: str = "") -> Comment | None:
         """The comment a row holds, or None for a blank, header or spanning row."""
@@ -119,11 +125,17 @@ class RowMapper:
                 content = content or name is None
                 continue
             values[name] = text
-            content = content or name not in (MEMBER, TYPE)
-        if values.get(MEMBER) is not None:
-            self.last_member = values[MEMBER]
+            content = content or name not in (MEMBER, TYPE, VOTE)
         for note in row.notes:
             report(note)
+        member = self.member_override or values.get(MEMBER)
+        if (content or VOTE in values) and member is None and layout.column(MEMBER) is not None:
+            self.errors.append((row.number, prefix + "the MB/NC cell is empty: every row needs "
+                                "its member code (or give --member to file all rows under one "
+                                "member)"))
+            return None
+        if VOTE in values and member is not None:
+            self.votes.setdefault(member, []).append((row.number, values[VOTE]))
         if not content:
             return None
         self._member(comment, values.get(MEMBER), layout)
@@ -144,13 +156,12 @@ class RowMapper:
         return comment
 
     def _member(self, comment: Comment, cell: str | None, layout: Layout) -> None:
-        written = cell or self.last_member
         if self.member_override:
             comment.member = self.member_override
-            if written and written != self.member_override:
-                comment.extra[layout.headers[layout.fields.index(MEMBER)]] = written
+            if cell and cell != self.member_override:
+                comment.extra[layout.headers[layout.fields.index(MEMBER)]] = cell
         else:
-            comment.member = written
+            comment.member = cell
 
     @staticmethod
     def _line(comment: Comment, cell: str | None, report: Report) -> None:

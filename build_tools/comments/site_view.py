@@ -16,9 +16,8 @@ from build_tools.i18n.stages import ORDER, abbreviation_of
 
 from .collate import collate
 from .errors import CommentError
+from .locate import iteration_files, iteration_folder, read_draft_file
 from .model import Comment, CommentFile
-from .repository import iteration_files
-from .resolve import iteration_folder, read_draft_file
 from .stats import statistics
 from .yaml_read import read_comment_file
 

@@ -49,7 +49,8 @@ def _row(cells: list[Any]) -> str:
     return "| " + " | ".join(_md(c) for c in cells) + " |"
 
 
-def _table(headers: list[str], rows: list[list[Any]]) -> list[str]:
+def table(headers: list[str], rows: list[list[Any]]) -> list[str]:
+    """A Markdown table (cells escaped), then a blank line."""
     return [_row(headers), "|" + "|".join("---" for _ in headers) + "|", *map(_row, rows), ""]
 
 
@@ -58,9 +59,11 @@ def _label(disposition: str) -> str:
 
 
 def disposition_report(comments: list[Comment], *, document: str, project: str, date: str,
-                       ballot: dict[str, Any] | None = None) -> str:
-    """The DoC report: header, statistics by member, type and disposition, then every comment
-    with its disposition and observation."""
+                       ballot: dict[str, Any] | None = None,
+                       sections: list[str] | None = None) -> str:
+    """The DoC report: header, ``sections`` (Markdown, e.g. the vote table of the ballot),
+    statistics by member, type and disposition, then every comment with its disposition and
+    observation."""
     stats = statistics(comments)
     kinds = [*DISPOSITIONS, OPEN]
     lines = [f"# Disposition of comments: {_md(document)}", "", f"Project: {_md(project)}", ""]
@@ -70,6 +73,8 @@ def disposition_report(comments: list[Comment], *, document: str, project: str, 
     lines += [f"Date: {_md(date)}", "",
               f"{stats['total']} comments from {len(stats['by_member'])} members; "
               f"{resolved} with a disposition, {stats['by_disposition'][OPEN]} open.", ""]
+    for section in sections or ():
+        lines += [section.rstrip("\n"), ""]
     by_member = []
     for member in stats["by_member"]:
         own = [c for c in comments if (c.member or "") == member]
@@ -78,16 +83,16 @@ def disposition_report(comments: list[Comment], *, document: str, project: str, 
         row += [len(own)] + [sum(1 for c in own if disposition_of(c) == d) for d in kinds]
         by_member.append(row)
     lines += ["## By member", ""]
-    lines += _table(["Member", *TYPES, "Total", *map(_label, kinds)], by_member)
+    lines += table(["Member", *TYPES, "Total", *map(_label, kinds)], by_member)
     by_type = []
     for kind, count in stats["by_type"].items():
         own = [c for c in comments if type_of(c) == kind]
         by_type.append([TYPE_NAMES[kind], count, *(sum(1 for c in own if disposition_of(c) == d)
                                                     for d in kinds)])
     lines += ["## By type", ""]
-    lines += _table(["Type", "Total", *map(_label, kinds)], by_type)
+    lines += table(["Type", "Total", *map(_label, kinds)], by_type)
     lines += ["## By disposition", ""]
-    lines += _table(["Disposition", "Comments"],
+    lines += table(["Disposition", "Comments"],
                     [[_label(k), v] for k, v in stats["by_disposition"].items()])
     lines += ["## Comments", "", markdown_table(comments)]
     return "\n".join(lines)

@@ -14,10 +14,6 @@ import html
 import io
 from pathlib import Path
 
-import openpyxl
-from openpyxl.styles import Alignment, Font
-from openpyxl.utils import get_column_letter
-
 from build_tools.project import atomic_write, write_atomic
 
 from .dispositions import LABELS, encode_observation
@@ -61,6 +57,10 @@ def write_xlsx(
     date: str | dt.date | None = None,
 ) -> Path:
     """Write the comments as an XLSX sheet with a header row (atomically)."""
+    import openpyxl  # only when a workbook is written: the site and the linter never need it
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
     workbook = openpyxl.Workbook()
     sheet = workbook.active
     sheet.title = "Comments"

@@ -67,10 +67,8 @@ def export_draft(path: Path, out_dir: Path, formats: Iterable[str], ballot: bool
                  epoch: int | None,
                  announce: Callable[[str, Path], None] | None = None) -> ExportResult:
     """Export one draft; ``announce(draft id, output)`` is called for each file written."""
-    # Each format loads its own libraries (typst and pypdf, or pandoc and python-docx).
-    from build_tools.export.docx import build_docx
-    from build_tools.export.pdf import build_pdf
-
+    # Each format loads its own libraries (typst and pypdf, or pandoc and python-docx), and
+    # only when asked for: a line map for the comment checks needs no python-docx.
     draft = load(path)
     numbering = ballot_numbering(draft, ballot)
     cover = cover_of(draft)
@@ -84,6 +82,8 @@ def export_draft(path: Path, out_dir: Path, formats: Iterable[str], ballot: bool
         build = Path(tmp)
         images = stage_figures(draft, repository_root(path), build)
         if "pdf" in formats:
+            from build_tools.export.pdf import build_pdf
+
             final = out_dir / f"{stem}.pdf"
             lines = build_pdf(draft, cover, images, build, stage.path(final), numbering, epoch)
             result.outputs["pdf"] = final
@@ -92,6 +92,8 @@ def export_draft(path: Path, out_dir: Path, formats: Iterable[str], ballot: bool
                 stage.path(final_lines).write_text(linemap.dumps(lines), encoding="utf-8")
                 result.outputs["lines"] = final_lines
         if "docx" in formats:
+            from build_tools.export.docx import build_docx
+
             final = out_dir / f"{stem}.docx"
             build_docx(draft, cover, images, build, stage.path(final), numbering, epoch)
             result.outputs["docx"] = final

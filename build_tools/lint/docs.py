@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from build_tools.lint import rules as _rules  # noqa: F401
 from build_tools.lint.base import REGISTRY, Example, Rule
-from build_tools.lint.examples import CommentExample
+from build_tools.lint.examples import CommentExample, RosterExample
 
 
 def rule_list() -> list[dict[str, str]]:
@@ -19,6 +19,11 @@ def rule_table() -> str:
 
 
 def _snippet(example: Example) -> str:
+    if isinstance(example, RosterExample):
+        parts = [f"--- {RosterExample.FILE} ---", example.roster.rstrip("\n")]
+        if example.comments is not None:
+            parts += [f"--- {CommentExample.FILE} ---", example.comments.rstrip("\n")]
+        return "\n".join(parts)
     if isinstance(example, CommentExample):
         parts = [f"--- {CommentExample.FILE} (on the clean example draft) ---",
                  example.comments.rstrip("\n")]
@@ -50,9 +55,10 @@ def rule_doc(rule_id: str, fmt: str = "text") -> str:
     if cls.source_gb:
         lines.append(f"GB:       {cls.source_gb}")
     langs = ", ".join(cls.languages)
-    applies = ("comment files, comments/<draft>/<stage><iteration>/<member>.yaml"
-               if cls.family == "comments" else f"{langs} drafts")
-    if cls.family != "comments" and tuple(cls.rules_sets) != ("iso", "gb"):
+    files = {"comments": "comment files, comments/<draft>/<stage><iteration>/<member>.yaml",
+             "committee": "the roster, committee.yaml (and the comment files' members)"}
+    applies = files.get(cls.family, f"{langs} drafts")
+    if cls.family not in files and tuple(cls.rules_sets) != ("iso", "gb"):
         applies += f" with rules: {' or '.join(cls.rules_sets)}"
     lines += [f"Applies:  {applies}", "", cls.doc]
     if cls.fail:

@@ -153,3 +153,15 @@ class CommentExample(Example):
     line_map: list[dict[str, Any]] | None = field(default=None)
 
     FILE = "comments/draft/WD1/CN-CESI.yaml"
+
+
+@dataclass
+class RosterExample(Example):
+    """An example of a roster rule (ROSTER-*): ``roster`` is committee.yaml, at the root of a
+    repository whose drafts/ holds the clean example draft and, when ``comments`` is given,
+    whose comments/draft/WD1/CN-CESI.yaml is that comment file."""
+
+    roster: str = ""
+    comments: str | None = None
+
+    FILE = "committee.yaml"

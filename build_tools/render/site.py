@@ -63,6 +63,7 @@ class PageContext:
     image_ok: Callable[[str], bool] = lambda src: True
     other_draft: Callable[[str], Draft | None] = lambda href: None  # "other.md" -> its model
     comments: CommentLinks | None = None
+    ballot: tuple[str, str] | None = None  # the latest ballot: (summary, href to its page)
 
 
 def page_title(draft: Draft) -> str:
@@ -144,11 +145,16 @@ class PageRenderer(Layout):
         if editors:
             rows.append(("editors", "; ".join(editors)))
         ballot = d.meta.get("ballot")
-        if isinstance(ballot, dict) and (ballot.get("opens") or ballot.get("closes")):
+        if self.ctx.ballot is None and isinstance(ballot, dict) and (
+                ballot.get("opens") or ballot.get("closes")):
             rows.append(("ballot", f"{ballot.get('opens', '')} – {ballot.get('closes', '')}"))
         lines.append('<dl class="draft-meta">')
         for key, value in rows:
             lines.append(f"<dt>{attr(lab(self.lang, key))}</dt><dd>{attr(value)}</dd>")
+        if self.ctx.ballot is not None:  # the ballot record's, linked to the ballot page
+            text, href = self.ctx.ballot
+            lines.append(f"<dt>{attr(lab(self.lang, 'ballot'))}</dt>"
+                         f'<dd><a href="{attr(href)}">{attr(text)}</a></dd>')
         lines.append("</dl>")
         links = [f"[{escape.text(name)}]({href})" for name, href in self.ctx.downloads]
         if self.ctx.requirements:

@@ -11,6 +11,7 @@ to ``figures/`` work unchanged)::
     drafts/<name>.changes.md       redline against the previous version
     drafts/<name>.comments.md      reviewer comments on the current iteration (comments/),
     drafts/<name>.comments-WD1.md  and on earlier ones
+    drafts/<name>.ballot-CD1.md    each ballot: dates, roster, votes, result (comments/…/ballot.yaml)
     drafts/figures/…               images the drafts use
     stylesheets/clause.css
     javascripts/comments.js        sorting and filters of the comments tables
@@ -31,7 +32,7 @@ from build_tools.model import Draft
 from build_tools.parse import parse_file
 from build_tools.render.escape import front_matter, text
 from build_tools.render.site import PageContext, page_title, render_page
-from build_tools.site import comment_pages, glossary, home, images, requirements
+from build_tools.site import ballot_pages, comment_pages, glossary, home, images, requirements
 from build_tools.site.config import Project, find_drafts, load_mkdocs_yml
 from build_tools.site.downloads import export_all
 from build_tools.site.files import FileSet
@@ -149,6 +150,12 @@ def build_docs(req: DocsRequest, docs_dir: Path,
                     files.text(rel, body)
                 ctx.comments = comments.links
                 row.links.append((f"comments ({comments.total})", comments.main))
+            ballots = ballot_pages.build(root, draft, page, req.directory_urls,
+                                         comments.pages if comments else {}, warn)
+            for rel, body in ballots.pages.items():
+                files.text(rel, body)
+            ctx.ballot = ballots.header
+            row.ballots = ballots.ballots
             files.text(page, render_page(draft, ctx))
             rows.append(row)
         concepts = glossary.collect([(d, pages[p]) for p, d in by_path.items()])

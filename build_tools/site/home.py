@@ -1,10 +1,12 @@
-"""The home page: every draft with its stage, dates, ballot, lint status and downloads."""
+"""The home page: the open ballots with their closing dates, then every draft with its stage,
+dates, ballot, lint status and downloads."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from build_tools.i18n.stages import stage_name
+from build_tools.site.ballot_pages import BallotLink, home_rows
 from build_tools.model import Draft
 from build_tools.render import escape
 from build_tools.render.escape import table_cell
@@ -17,16 +19,21 @@ class Row:
     page: str  # docs-relative
     lint: str
     links: list[tuple[str, str]] = field(default_factory=list)  # (label, docs-relative target)
+    ballots: list[BallotLink] = field(default_factory=list)  # its ballot records, oldest first
 
 
-def _ballot(draft: Draft) -> str:
-    ballot = draft.meta.get("ballot")
+def _ballot(row: Row) -> str:
+    """The latest ballot of the record, linked to its page; else the front-matter's dates."""
+    if row.ballots:
+        latest = row.ballots[-1]
+        return f"[{escape.text(latest.label)}]({relative(latest.page, 'index.md')})"
+    ballot = row.draft.meta.get("ballot")
     if not isinstance(ballot, dict):
         return ""
     opens, closes = ballot.get("opens"), ballot.get("closes")
     if not opens and not closes:
         return ""
-    return f"{opens or '?'} – {closes or '?'}"
+    return escape.text(f"{opens or '?'} – {closes or '?'}")
 
 
 def page(rows: list[Row], version: str, site_name: str = "Drafts") -> str:
@@ -36,6 +43,13 @@ def page(rows: list[Row], version: str, site_name: str = "Drafts") -> str:
     out += [f"{len(rows)} drafts. Every term they define is in the [glossary](glossary.md).", ""]
     if not rows:
         return "\n".join(out) + "\n"
+    ballots = home_rows([(row.draft, b) for row in rows for b in row.ballots if b.status.open])
+    if ballots:
+        out += ["## Open ballots", "",
+                "| Document | Ballot | Opens | Closes | P-members voted |",
+                "| --- | --- | --- | --- | --- |"]
+        out += ["| " + " | ".join(table_cell(c) for c in cells) + " |" for cells in ballots]
+        out += ["", "## Drafts", ""]
     out += ["| Document | Title | Stage | Iteration | Date | Ballot | Lint | Downloads |",
             "| --- | --- | --- | --- | --- | --- | --- | --- |"]
     ids = [row.draft.id for row in rows]
@@ -56,7 +70,7 @@ def page(rows: list[Row], version: str, site_name: str = "Drafts") -> str:
             escape.text(stage_name(stage, d.rules) if stage else "?"),
             escape.text(iteration if iteration is not None else ""),
             escape.text(d.meta.get("date") or ""),
-            escape.text(_ballot(d)),
+            _ballot(row),
             f'<span class="lint-{lint_css}">{escape.attr(row.lint)}</span>',
             links,
         ]

@@ -61,11 +61,15 @@ def test_term_numbers_and_unnumbered_clauses_exist(repo: Path) -> None:
     assert run(repo, "comments", "check").exit_code == 0
 
 
-def test_ballot_line_map_is_used_when_the_ballot_was_opened(repo: Path) -> None:
-    folder = repo / "build" / "ballots" / f"{STEM}-WD1"
-    folder.mkdir(parents=True)
+def test_the_ballot_records_line_map_is_used(repo: Path, write_record,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
     line_map = [{"line": n, "page": 3, "clause": "3.1" if n < 5 else "4.2"} for n in range(1, 9)]
-    (folder / f"{STEM}.lines.json").write_text(json.dumps(line_map), encoding="utf-8")
+    write_record(repo / "drafts" / f"{STEM}.md", line_map)
+
+    def no_export(*_args: object) -> None:
+        raise AssertionError("the ballot's own line map must be used, not an export")
+
+    monkeypatch.setattr("build_tools.workflow.balloted.export_line_map", no_export)
     comment_file(repo, "CN-CESI", '  - line: 2\n    clause: "4.2"\n    type: te\n    comment: a\n'
                                    '  - line: 6\n    clause: "4.2"\n    type: te\n    comment: b\n'
                                    '  - line: 40\n    clause: "4.2"\n    type: te\n    comment: c\n')
@@ -76,6 +80,26 @@ def test_ballot_line_map_is_used_when_the_ballot_was_opened(repo: Path) -> None:
     outside = next(f for f in findings if f["rule"] == "CMT-011")
     assert "line 40 is not in the line map" in outside["message"] and "lines 1 to 8" in outside[
         "message"]
+
+
+def test_a_changed_line_map_is_not_trusted(repo: Path, write_record,
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """The committed map is checked against the record's SHA-256: one edited since (here it
+    claims 90 lines) is rebuilt from the balloted text, and a rebuild that differs from the
+    record leaves the lines unchecked, with a note, rather than checked against a wrong map."""
+    line_map = [{"line": n, "page": 3, "clause": "4.2"} for n in range(1, 9)]
+    record = write_record(repo / "drafts" / f"{STEM}.md", line_map)
+    forged = [{"line": n, "page": 3, "clause": "4.2"} for n in range(1, 91)]
+    record.with_name("ballot.lines.json").write_text(json.dumps(forged), encoding="utf-8")
+    rebuilt = repo / "rebuilt.json"
+    rebuilt.write_text(json.dumps(forged), encoding="utf-8")
+    monkeypatch.setattr("build_tools.workflow.balloted.export_line_map", lambda *_a: rebuilt)
+    comment_file(repo, "CN-CESI", '  - line: 60\n    clause: "4.2"\n    type: te\n    comment: a\n')
+    findings = _findings(run(repo, "comments", "check", "--format", "json").stdout)
+    (note,) = findings
+    assert note["rule"] == "CMT-015"
+    assert "ballot.lines.json does not match the record" in note["message"]
+    assert "differs from the one recorded" in note["message"]
 
 
 def test_lines_against_a_real_exported_line_map(repo: Path, tmp_path: Path) -> None:
@@ -103,7 +127,7 @@ def test_no_export_means_an_info_finding_and_no_line_checks(
     def unavailable(*_args: object) -> None:
         raise RuntimeError("typst is not installed")
 
-    monkeypatch.setattr("build_tools.comments.resolve.export_line_map", unavailable)
+    monkeypatch.setattr("build_tools.workflow.balloted.export_line_map", unavailable)
     comment_file(repo, "CN-CESI", '  - line: 9999\n    clause: "3.1"\n    type: te\n    comment: a\n')
     result = run(repo, "comments", "check", "--format", "json")
     assert result.exit_code == 0, result.output
@@ -210,7 +234,7 @@ def test_comment_checks_are_rules_of_the_one_registry(repo: Path) -> None:
 
 
 def test_the_example_comment_files_check_clean(repo_root: Path, tmp_path: Path) -> None:
-    from build_tools.comments.repository import check_paths
+    from build_tools.workflow.checks import check_paths
 
     exported_line_map(repo_root / "drafts" / "mvs-0001-terminology.md", tmp_path / "probe")
     files, findings = check_paths(repo_root, [repo_root / "comments"])
@@ -219,3 +243,29 @@ def test_the_example_comment_files_check_clean(repo_root: Path, tmp_path: Path) 
     lined = [c for cf in files for c in cf.comments if c.line is not None]
     assert lined, "the examples cite ballot lines"
     assert not findings, findings  # the line map was made, so every line was checked
+
+
+def test_lint_checks_the_roster_and_the_members_of_comment_files(repo: Path) -> None:
+    (repo / "committee.yaml").write_text(
+        "commitee: WG 1\nmembers:\n  - {id: CN-CESI, name: CESI, status: P}\n"
+        "  - {id: CN-HUAWEI, name: Huawei, status: P}\n", encoding="utf-8")
+    comment_file(repo, "CN-HUAWAI", '  - clause: "3.1"\n    type: te\n    comment: x\n')
+
+    def found(*args: str) -> list[tuple[str, str, int, str]]:
+        result = run(repo, "lint", "--format", "json", *args)
+        return [(Path(f["file"]).name, f["rule"], f["line"], f["severity"])
+                for f in json.loads(result.stdout)]
+
+    assert found() == [("CN-HUAWAI.yaml", "ROSTER-04", 4, "warning"),
+                       ("committee.yaml", "ROSTER-02", 1, "warning")]
+    message = json.loads(run(repo, "lint", "--format", "json").stdout)[0]["message"]
+    assert "member 'CN-HUAWAI' is not on the roster in committee.yaml (did you mean " \
+           "'CN-HUAWEI'?)" in message and "FORMAT.md, The committee" in message
+    assert run(repo, "lint").exit_code == 0  # warnings
+    (repo / "committee.yaml").write_text(
+        "members:\n  - {id: CN-CESI, name: CESI, status: P}\n"
+        "  - {id: CN-CESI, name: CESI, status: P}\n", encoding="utf-8")
+    assert ("committee.yaml", "ROSTER-03", 3, "error") in found()
+    assert run(repo, "lint").exit_code == 1
+    assert found("--select", "ROSTER-02") == []
+    assert found("--no-comments") == []

@@ -8,8 +8,8 @@ import pytest
 from workflow_repo import STEM, commit_all, git, isolate_git, make_repo
 
 from build_tools import gitio
-from build_tools.comments.resolve import load_iteration
 from build_tools.lint.examples import assemble
+from build_tools.workflow.balloted import load_iteration
 
 WD1 = assemble("en")
 

@@ -12,9 +12,9 @@ from build_tools.comments import CommentError, import_comments
 
 ROWS = [
     ["CN", "17", "Clause 3.1", "Note 1", "Ge", "Too general.", "Narrow it.", ""],
-    [None, "12-15", "cl. 3.2", "Table 1", "TE ", "Units missing.", "Add units.", "Accepted"],
+    ["CN", "12-15", "cl. 3.2", "Table 1", "TE ", "Units missing.", "Add units.", "Accepted"],
     [None, None, None, None, None, None, None, None],  # blank row: skipped, not reported
-    [None, "40", "3.1, 3.2", None, "Editorial", "Typo.", "Fix.", "Not accepted: style"],
+    ["CN", "40", "3.1, 3.2", None, "Editorial", "Typo.", "Fix.", "Not accepted: style"],
     ["DE", None, "general", "", "ed", "Use ISO English.", "", "Noted — see WD 3"],
     ["DE", "7", "_whole document", "", "te", "Add an annex.", "Annex E", ""],
 ]
@@ -42,7 +42,7 @@ def test_filled_iso_template_imports_one_comment_per_row(iso_template: Path, tmp
         None,
     )
     assert first.source_row == 1
-    # member carried down; "12-15" is line 12 and kept as written
+    # "12-15" is line 12 and kept as written
     assert (second.member, second.line, second.line_text, second.clause) == (
         "CN",
         12,
@@ -66,6 +66,23 @@ def test_filled_iso_template_imports_one_comment_per_row(iso_template: Path, tmp
     assert (fifth.clause, fifth.line, fifth.type) == ("General", 7, "te")
     assert all(not c.extra for c in result.comments)
     assert result.member == "CN"
+
+
+def test_a_row_without_member_code_is_an_error_naming_the_row(iso_template: Path,
+                                                               tmp_path: Path):
+    rows = [list(row) for row in ROWS]
+    rows[1][0] = rows[3][0] = None  # two comments whose MB/NC cell was left empty
+    filled = fill_iso_template(iso_template, tmp_path / "gaps.docx", rows)
+
+    result = import_comments(filled, "MVS 0001", "WD", 2)
+
+    assert [row for row, _ in result.errors] == [2, 4]
+    assert all("the MB/NC cell is empty" in message for _, message in result.errors)
+    # Never filed under the member of the row above: those rows are not among the comments.
+    assert [c.source_row for c in result.comments] == [1, 5, 6]
+    assert [c.member for c in result.comments] == ["CN", "DE", "DE"]
+    with_member = import_comments(filled, "MVS 0001", "WD", 2, member="CN-CESI")
+    assert with_member.errors == [] and len(with_member.comments) == 5
 
 
 def test_member_argument_files_everything_under_it(iso_template: Path, tmp_path: Path):

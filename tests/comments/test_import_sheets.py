@@ -78,19 +78,22 @@ def test_messy_xlsx(tmp_path: Path):
         (c.member, c.line, c.line_text, c.clause, c.type, c.comment, c.source_row)
         for c in result.comments
     ]
+    # A merged MB/NC cell (A4:A5) belongs to both rows; row 7's empty cell is not "CN" from
+    # the rows above: it is an error naming the row, and the row is not filed under anyone.
     assert got == [
         ("CN", 17, "17", "3.1", "ge", "General remark.", 4),
         ("CN", 12, "12-15", "3.2", "te", "Units.", 5),
-        ("CN", 40, "40", "3.1", "ed", "Typo.", 7),
         ("DE", None, None, "General", "ed", "=SUM(A1:A3) is shown", 8),
         ("DE", None, None, "General", "te", "-- dash text", 9),
     ]
+    assert [row for row, _ in result.errors] == [7]
+    assert "the MB/NC cell is empty" in result.errors[0][1]
     assert result.comments[1].disposition == "accepted"
     assert result.comments[1].observation == "done"
     # text that starts like a formula stays text; a quote before it is our guard, removed
-    assert result.comments[3].proposed_change == "+1"
-    assert result.comments[3].observation == "=B2"
-    assert result.comments[4].proposed_change == "@mention"
+    assert result.comments[2].proposed_change == "+1"
+    assert result.comments[2].observation == "=B2"
+    assert result.comments[3].proposed_change == "@mention"
 
 
 def test_xlsx_formula_without_value_and_error_cells_are_reported(tmp_path: Path):
@@ -118,9 +121,9 @@ def test_csv_with_semicolons_and_gb18030(tmp_path: Path):
     lines = [
         "序号;章条编号;意见内容;提出单位;处理意见;备注",
         "1;3.1;定义不准确。;CESI;采纳;",
-        "2;附录A;缺少示例。;;不采纳;超出范围",
+        "2;附录A;缺少示例。;CESI;不采纳;超出范围",
         ";;;;;",
-        "3;4;无法判断。;;待定;",
+        "3;4;无法判断。;CESI;待定;",
     ]
     path.write_bytes("\r\n".join(lines).encode("gb18030"))
 

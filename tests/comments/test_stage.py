@@ -118,7 +118,8 @@ def test_bad_targets_are_usage_errors(repo: Path, args: list[str], message: str)
     assert _draft(repo).read_text(encoding="utf-8") == TEXT
 
 
-def test_tag_commits_the_draft_and_tags_it(repo: Path) -> None:
+def test_the_stage_commit_holds_the_draft_and_its_comment_folder_and_is_tagged(
+        repo: Path) -> None:
     comment_file(repo, "CN-CESI", RESOLVED)
     (repo / "unrelated.txt").write_text("not part of the stage commit\n", encoding="utf-8")
     result = run(repo, "stage", STEM, "--to", "CD", "--tag")
@@ -128,10 +129,21 @@ def test_tag_commits_the_draft_and_tags_it(repo: Path) -> None:
     tagged = git(repo, "show", f"mvs-9001-cd1:drafts/{STEM}.md")
     assert "stage: CD" in tagged.split("\n")
     assert git(repo, "show", "--name-only", "--format=", "mvs-9001-cd1^{commit}").split() == [
-        f"drafts/{STEM}.md"]
+        f"comments/{STEM}/WD1/CN-CESI.yaml", f"drafts/{STEM}.md"]
+    assert git(repo, "log", "-1", "--format=%s") == "MVS 9001: WD 1 -> CD 1\n"
     assert "?? unrelated.txt" in git(repo, "status", "--porcelain")
     again = run(repo, "stage", STEM, "--iteration-only", "--tag")
     assert again.exit_code == 0 and "tagged mvs-9001-cd2" in again.output
+
+
+def test_outside_git_the_stage_is_written_and_not_committed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = make_repo(tmp_path, TEXT, use_git=False)
+    monkeypatch.chdir(root)
+    result = run(root, "stage", STEM, "--to", "CD")
+    assert result.exit_code == 0, result.output
+    assert "is not a git repository: written, not committed" in result.stderr
+    assert "stage: CD" in _draft(root).read_text(encoding="utf-8").split("\n")
 
 
 def test_tag_needs_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -141,3 +153,15 @@ def test_tag_needs_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     assert result.exit_code == 2
     assert "not a git repository" in result.output
     assert _draft(root).read_text(encoding="utf-8") == TEXT
+
+
+def test_the_line_numbering_setting_outlives_the_ballot_dates(repo: Path) -> None:
+    lines = TEXT.split("\n")
+    end = lines.index("---", 1)
+    _draft(repo).write_text("\n".join(lines[:end] + [
+        "ballot:", "  opens: 2026-12-01", "  closes: 2027-01-10", "  line_numbering: per-page"]
+        + lines[end:]), encoding="utf-8")
+    assert run(repo, "stage", STEM, "--to", "CD").exit_code == 0
+    after = _draft(repo).read_text(encoding="utf-8").split("\n")
+    assert "ballot:" in after and "  line_numbering: per-page" in after
+    assert not [line for line in after if line.strip().startswith(("opens:", "closes:"))]

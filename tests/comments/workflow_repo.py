@@ -14,6 +14,33 @@ from build_tools.lint.examples import assemble
 STEM = "mvs-9001-example"
 DRAFT_ID = "MVS 9001"
 GIT_ID = ["-c", "user.name=t", "-c", "user.email=t@example.org"]
+# Six participating members and one observer, as a working group's committee.yaml lists them.
+ROSTER = """\
+committee: MIIT Metaverse Standardization Working Group, WG 1
+members:
+  - id: CN-CESI
+    name: China Electronics Standardization Institute
+    status: P
+  - id: CN-HUAWEI
+    name: Huawei Technologies Co., Ltd.
+    status: P
+  - id: CN-TENCENT
+    name: Tencent Holdings Ltd.
+    status: P
+  - id: CN-ANT
+    name: Ant Group Co., Ltd.
+    status: P
+  - id: CN-BAIDU
+    name: Baidu, Inc.
+    status: P
+  - id: CN-SENSETIME
+    name: SenseTime Group Inc.
+    status: P
+  - id: CN-BUPT
+    name: {en: Beijing University of Posts and Telecommunications, zh: 北京邮电大学}
+    status: O
+"""
+P_MEMBERS = ["CN-CESI", "CN-HUAWEI", "CN-TENCENT", "CN-ANT", "CN-BAIDU", "CN-SENSETIME"]
 
 
 def git(root: Path, *args: str) -> str:
@@ -40,15 +67,19 @@ def isolate_git(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 def make_repo(tmp_path: Path, text: str | None = None, *, use_git: bool = True,
-              name: str = f"{STEM}.md") -> Path:
-    """A repository with pyproject.toml ([tool.clause]), drafts/<name> and comments/."""
+              name: str = f"{STEM}.md", roster: str | None = None) -> Path:
+    """A repository with pyproject.toml ([tool.clause]), drafts/<name>, comments/ and, when
+    ``roster`` is given, committee.yaml."""
     root = tmp_path / "repo"
     (root / "drafts").mkdir(parents=True)
     (root / "comments").mkdir()
     (root / "pyproject.toml").write_text("[tool.clause]\npaths = [\"drafts\"]\n",
                                          encoding="utf-8")
     (root / "drafts" / name).write_text(text or assemble("en"), encoding="utf-8")
+    if roster is not None:
+        (root / "committee.yaml").write_text(roster, encoding="utf-8")
     if use_git:
+        (root / ".gitignore").write_text("build/\nsite/\n", encoding="utf-8")
         git(root, "init", "-q", "-b", "main")
         commit_all(root, "draft")
     return root
@@ -65,6 +96,20 @@ def comment_file(root: Path, member: str, entries: str, *, stage: str = "WD",
         encoding="utf-8",
     )
     return path
+
+
+def head(root: Path) -> str:
+    return git(root, "rev-parse", "HEAD").strip()
+
+
+def log(root: Path) -> list[str]:
+    """The subjects of the commits, newest first."""
+    return git(root, "log", "--format=%s").splitlines()
+
+
+def changed_in(root: Path, rev: str = "HEAD") -> list[str]:
+    """The files a commit changed."""
+    return git(root, "show", "--name-only", "--format=", rev).split()
 
 
 def run(root: Path, *args: str, monkeypatch: pytest.MonkeyPatch | None = None) -> Result:

@@ -2,40 +2,47 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from build_tools.comments.repository import lint_findings
 from build_tools.lint.base import REGISTRY, Example
 from build_tools.lint.engine import active_rules, lint_models
-from build_tools.lint.examples import CommentExample, assemble
+from build_tools.lint.examples import CommentExample, RosterExample, assemble
 from build_tools.lint.fix import apply_fixes
 from build_tools.parse import parse_file
+from build_tools.workflow.checks import repository_findings
 
 RULES = active_rules()
 
 
-def _check_comments(tmp_path: Path, example: CommentExample):
-    """A comment example as ``clause lint`` sees it: the comment file in a repository whose
-    drafts/ holds the example draft, checked by the comment checks with every CMT rule."""
+def _draft(tmp_path: Path, example: Example) -> Path:
     (tmp_path / "drafts").mkdir(exist_ok=True)
-    (tmp_path / "drafts" / "draft.md").write_text(assemble(example.lang, example.overrides),
-                                                  encoding="utf-8")
-    path = tmp_path / CommentExample.FILE
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(example.comments, encoding="utf-8")
-    if example.line_map is not None:
-        ballot = tmp_path / "build" / "ballots" / "draft-WD1" / "draft.lines.json"
-        ballot.parent.mkdir(parents=True, exist_ok=True)
-        ballot.write_text(json.dumps(example.line_map), encoding="utf-8")
-    return lint_findings(tmp_path)
+    path = tmp_path / "drafts" / "draft.md"
+    path.write_text(assemble(example.lang, example.overrides), encoding="utf-8")
+    return path
 
 
-def _lint(tmp_path: Path, example: Example):
-    if isinstance(example, CommentExample):
-        return _check_comments(tmp_path, example)
+def _check_repository(tmp_path: Path, example: CommentExample | RosterExample,
+                      write_record):
+    """A comment or roster example as ``clause lint`` sees it: the files in a repository whose
+    drafts/ holds the example draft, checked with every CMT and ROSTER rule."""
+    draft = _draft(tmp_path, example)
+    comments = example.comments
+    if comments is not None:
+        path = tmp_path / CommentExample.FILE
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(comments, encoding="utf-8")
+    if isinstance(example, RosterExample):
+        (tmp_path / RosterExample.FILE).write_text(example.roster, encoding="utf-8")
+    elif example.line_map is not None:
+        write_record(draft, example.line_map, (tmp_path / CommentExample.FILE).parent)
+    return repository_findings(tmp_path)
+
+
+def _lint(tmp_path: Path, example: Example, write_record=None):
+    if isinstance(example, (CommentExample, RosterExample)):
+        return _check_repository(tmp_path, example, write_record)
     (tmp_path / "figures").mkdir(exist_ok=True)
     (tmp_path / "figures" / "example.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     path = tmp_path / "draft.md"
@@ -65,10 +72,15 @@ def test_clean_comment_file_has_no_findings(tmp_path: Path) -> None:
     assert _lint(tmp_path, REGISTRY["CMT-001"].passing[0]) == []
 
 
+def test_clean_roster_has_no_findings(tmp_path: Path) -> None:
+    assert _lint(tmp_path, REGISTRY["ROSTER-01"].passing[0]) == []
+
+
 @pytest.mark.parametrize(("rule_id", "kind", "index", "example"), CASES,
                          ids=[f"{c[0]}-{c[1]}{c[2]}-{c[3].lang}" for c in CASES])
-def test_rule_example(tmp_path: Path, rule_id: str, kind: str, index: int, example: Example) -> None:
-    found = _lint(tmp_path, example)
+def test_rule_example(tmp_path: Path, rule_id: str, kind: str, index: int, example: Example,
+                      write_record) -> None:
+    found = _lint(tmp_path, example, write_record)
     fired = [f for f in found if f.rule == rule_id]
     others = sorted({f.rule for f in found if f.rule != rule_id})
     if kind == "fail":

@@ -26,3 +26,27 @@ def test_doctor_names_what_is_missing_and_how_to_fix_it(tmp_path: Path,
     assert not git.ok and "apt-get install git" in git.fix
     fonts = checks["Chinese fonts (zh drafts)"]
     assert not fonts.ok and "fonts-noto-cjk" in fonts.fix
+
+
+def test_doctor_checks_the_roster(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "drafts").mkdir()
+    (tmp_path / "pyproject.toml").write_text("[tool.clause]\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    absent = CliRunner().invoke(main, ["doctor"])
+    assert "optional committee.yaml (the roster ballots go to):" in absent.output
+    assert "ballots cannot be opened" in absent.output
+
+    roster = tmp_path / "committee.yaml"
+    roster.write_text("members:\n  - {id: CN-CESI, name: CESI, status: P}\n"
+                      "  - {id: CN-CESI, name: CESI again, status: P}\n"
+                      "  - {id: CN-BUPT, name: BUPT, status: O, contact: x}\n", encoding="utf-8")
+    broken = CliRunner().invoke(main, ["doctor"])
+    assert f"ERROR    committee.yaml (the roster ballots go to): {roster}:3: member id " \
+           "'CN-CESI' is already used on line 2" in broken.output
+    assert "clause lint lists every problem" in broken.output
+    assert broken.exit_code == 1
+
+    roster.write_text("members:\n  - {id: CN-CESI, name: CESI, status: P}\n"
+                      "  - {id: CN-BUPT, name: BUPT, status: O}\n", encoding="utf-8")
+    sound = {c.name: c for c in run_checks(tmp_path)}["committee.yaml (the roster ballots go to)"]
+    assert sound.ok and sound.detail == "2 members (1 P, 1 O)"

@@ -22,11 +22,13 @@ def git(root: Path, *args: str) -> None:
 
 
 def working_group_repo(root: Path, message: str = "drafts") -> Path:
-    """``root`` with drafts/, comments/, mkdocs.yml and [tool.clause], committed and tagged."""
+    """``root`` with drafts/, comments/, mkdocs.yml, committee.yaml and [tool.clause],
+    committed and tagged."""
     root.mkdir()
     for name in ("drafts", "comments"):
         shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    for name in ("mkdocs.yml", "committee.yaml"):
+        shutil.copy(REPO / name, root / name)
     (root / "pyproject.toml").write_text('[tool.clause]\npaths = ["drafts"]\ntags = "v*"\n',
                                          encoding="utf-8")
     git(root, "-c", "init.defaultBranch=main", "init", "-q")

@@ -23,3 +23,21 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
     result = run_cli(repo, "publish", "--no-exports")
     assert result.exit_code == 0, result.output + result.stderr
     return Published(repo, repo / "site", result.stderr)
+
+
+@dataclass
+class Rendered:
+    docs: Path
+    warnings: list[str]
+
+
+@pytest.fixture(scope="session")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    """The fixture project (without git) rendered into a docs folder, without lint."""
+    from build_tools.site.config import find_drafts
+    from build_tools.site.docs import DocsRequest, build_docs
+
+    project = make_project(tmp_path_factory.mktemp("rendered") / "p", with_git=False)
+    out = project / "out"
+    result = build_docs(DocsRequest(project, find_drafts(project, ["drafts"]), lint=False), out)
+    return Rendered(out, result.warnings)

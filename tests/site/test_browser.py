@@ -241,5 +241,48 @@ def test_comment_markup_shows_as_text(page) -> None:
     assert page.evaluate("() => window.__pwned") is None
 
 
+def test_home_lists_the_open_ballot_and_its_page_shows_the_votes(page) -> None:
+    page.goto(f"{page.base}/dev/")
+    heading = page.locator("h2#open-ballots")
+    assert heading.is_visible()
+    ballot_row = page.locator("table", has=page.locator("th", has_text="Closes")).locator(
+        "tbody tr")
+    assert ballot_row.count() == 1
+    assert ballot_row.locator("td").all_inner_texts() == [
+        "MVS 9001", "CD 2", "2026-12-01", "2027-01-31", "2 of 4"]
+    ballot_row.get_by_role("link", name="CD 2").click()
+    page.wait_for_url(re.compile(r"/dev/drafts/widgets\.ballot-CD2/$"))
+    assert page.locator("h1#ballot-title").inner_text().startswith("Ballot on MVS 9001, CD 2")
+    facts = dict(zip(page.locator("dl.ballot-facts dt").all_inner_texts(),
+                     page.locator("dl.ballot-facts dd").all_inner_texts(), strict=True))
+    assert (facts["Opens"], facts["Closes"], facts["Not voted"]) == (
+        "2026-12-01", "2027-01-31", "MEMBER-C, MEMBER-D")
+    assert facts["Result"].startswith("pending")
+    roster = page.locator("table#ballot-roster tbody tr")
+    assert roster.count() == 5
+    missing = page.locator("table#ballot-roster tr.ballot-missing td:first-child")
+    assert missing.all_inner_texts() == ["MEMBER-C", "MEMBER-D"]
+    # Shaded, so that who has not voted stands out.
+    shade = page.locator("table#ballot-roster tr.ballot-missing td").first.evaluate(
+        "td => getComputedStyle(td).backgroundColor")
+    plain = page.locator("table#ballot-roster tbody tr:first-child td").first.evaluate(
+        "td => getComputedStyle(td).backgroundColor")
+    assert shade != plain
+    # The observer's name is text, not markup.
+    assert page.get_by_text('<img src=x onerror="window.__pwned=30">Observer').count() == 1
+    assert page.evaluate("() => window.__pwned") is None
+    # A member's comment count opens the comments page filtered by that member.
+    page.locator("table#ballot-roster a", has_text="3").click()
+    page.wait_for_url(re.compile(r"/dev/drafts/widgets\.comments/#member=MEMBER-B$"))
+    assert set(_visible_cells(page, 1)) == {"MEMBER-B"}
+
+
+def test_the_draft_page_links_its_ballot(page) -> None:
+    page.goto(f"{page.base}/dev/drafts/widgets/")
+    link = page.locator("dl.draft-meta a", has_text="CD 2: open until 2027-01-31")
+    link.click()
+    page.wait_for_url(re.compile(r"/dev/drafts/widgets\.ballot-CD2/$"))
+
+
 def test_no_console_errors() -> None:
     assert PROBLEMS == []

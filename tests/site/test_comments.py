@@ -10,7 +10,6 @@ import pytest
 from site_helpers import LATE_COMMENT, make_project, run_cli, to_html
 
 from build_tools.site import comment_pages
-from build_tools.site.config import find_drafts
 from build_tools.site.docs import JS_REL, DocsRequest, build_docs
 from build_tools.site.versions import STAMP
 
@@ -18,13 +17,10 @@ INJECTED = ("<script>window.__pwned = 20</script>", '<img src=x onerror="window.
             "</td></tr></table><script>window.__pwned=24</script>")
 
 
-@pytest.fixture(scope="module")
-def docs(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("comments") / "p", with_git=False)
-    out = project / "out"
-    result = build_docs(DocsRequest(project, find_drafts(project, ["drafts"]), lint=False), out)
-    assert not [w for w in result.warnings if "comment" in w], result.warnings
-    return out
+@pytest.fixture
+def docs(rendered) -> Path:
+    assert not [w for w in rendered.warnings if "comment" in w], rendered.warnings
+    return rendered.docs
 
 
 def _read(docs: Path, rel: str) -> str:

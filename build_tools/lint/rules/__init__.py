@@ -3,6 +3,7 @@
 from build_tools.lint.rules import (  # noqa: F401
     citing,
     comments,
+    committee,
     files,
     frontmatter,
     lists,

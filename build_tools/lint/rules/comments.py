@@ -200,6 +200,20 @@ class TypeMissing(CommentRule):
 
 
 @register
+class AnsweredReference(CommentRule):
+    id = "CMT-016"
+    severity = "info"
+    summary = "An answered comment cites a clause or line the draft does not have"
+    doc = ("A member's comment cites a clause or a line that does not exist in the balloted "
+           "text (CMT-010, CMT-011), and the secretariat has given it a disposition. The member's "
+           "text is never changed, so the reference stays wrong; the disposition and its "
+           "observation answer it, and it no longer blocks `clause stage`.")
+    fail = [_file(HEAD + ENTRY.replace('clause: "4.1"', 'clause: "9.9"')
+                  + "    disposition: noted\n"
+                  "    observation: There is no clause 9.9; the comment is on 4.1.\n")]
+
+
+@register
 class NotChecked(CommentRule):
     id = "CMT-015"
     severity = "info"

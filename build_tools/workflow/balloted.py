@@ -1,11 +1,19 @@
-"""The draft side of comment checks: which draft file, which iteration's text, which line map.
+"""The text a comment is checked against: the balloted text of its draft iteration.
 
-`DraftResolver` is the ``resolve(draft_id, stage, iteration)`` callback of `check`. For one
-iteration it finds the draft file in drafts/ (the folder ``comments/<stem>/`` names the file,
-because the English and Chinese versions share an id), takes its text from the working tree if
-the front-matter is at that stage and iteration, else from git history, and parses it. The line
-map is the ballot's (``build/ballots/<stem>-<stage><iteration>/<stem>.lines.json``) when that
-ballot was opened here, else a PDF export of that text made once and cached by content hash.
+`DraftResolver` is the ``resolve(draft_id, stage, iteration)`` callback of
+`build_tools.comments.check`. For one iteration it finds the draft file in drafts/ (the folder
+``comments/<stem>/`` names the file, because the English and Chinese versions share an id).
+
+- An iteration with a ballot record (workflow.record) is checked against the record: the text
+  is the draft file at the recorded commit, verified by its SHA-256 (when the commit is gone,
+  after a rebase, the version in the file's history with that SHA-256; outside git, the working
+  tree while it still matches), and the line map is ``ballot.lines.json`` beside the record,
+  verified by its SHA-256 (when it is missing or changed, it is rebuilt from that text and
+  verified again). Later edits of the draft never count.
+- An iteration without a record: the working tree if the front-matter is at that stage and
+  iteration, else git history (the oldest commit with a ``ballot:`` block at that iteration,
+  else the newest at it); the line map is a PDF export of that text, cached by content hash.
+
 Why something could not be resolved is kept in ``notes`` for the caller to report.
 """
 
@@ -15,84 +23,22 @@ import hashlib
 import shutil
 import tempfile
 import warnings
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import urlsplit
 
 from build_tools import frontmatter, gitio, project
+from build_tools.comments.check import Resolver
+from build_tools.comments.errors import CommentError
+from build_tools.comments.locate import find_draft
 from build_tools.model import BIBLIOGRAPHY, FOREWORD, INTRODUCTION, Draft
 from build_tools.parse import parse_text
 
-from .check import Resolver
-from .errors import CommentError
+from .errors import WorkflowError
+from .record import Record, read_record, record_path, sha256_bytes, sha256_file
 
 Key = tuple[str, str, int]
-
-
-def iteration_folder(stage: str, iteration: int) -> str:
-    """"WD2", or "30.20-1" for a harmonized stage code (digits would run together)."""
-    return f"{stage}{iteration}" if stage[-1:].isalpha() else f"{stage}-{iteration}"
-
-
-def ballot_dir(root: Path, stem: str, stage: str, iteration: int) -> Path:
-    return root / "build" / "ballots" / f"{stem}-{iteration_folder(stage, iteration)}"
-
-
-@dataclass
-class DraftFile:
-    """A draft of drafts/ as its front-matter describes it (the text is not parsed)."""
-
-    path: Path
-    id: str
-    language: str
-    stage: str | None
-    iteration: int | None
-    meta: dict[str, Any] = field(default_factory=dict)
-
-
-def read_draft_file(path: Path) -> DraftFile:
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CommentError(path, None, f"cannot read the draft: {exc}") from None
-    meta = frontmatter.read(text).data
-    iteration = meta.get("iteration")
-    return DraftFile(
-        path=path,
-        id=str(meta.get("id") or path.stem),
-        language=str(meta.get("language") or "en"),
-        stage=str(meta["stage"]) if meta.get("stage") is not None else None,
-        iteration=iteration if isinstance(iteration, int) else None,
-        meta=meta,
-    )
-
-
-def draft_files(root: Path) -> list[DraftFile]:
-    """The drafts of the repository at ``root``: the files ``clause lint`` checks."""
-    return [read_draft_file(p) for p in project.load(root).drafts()]
-
-
-def find_draft(root: Path, ident: str, lang: str | None = None, stem: str | None = None) -> Path:
-    """The draft whose id (or file stem) is ``ident``; ``stem`` or ``lang`` choose between the
-    language versions of one id (default: English, else the only one)."""
-    drafts = draft_files(root)
-    wanted = " ".join(ident.split()).casefold()
-    matches = [d for d in drafts if d.id.casefold() == wanted or d.path.stem == ident]
-    if not matches:
-        known = ", ".join(sorted({d.id for d in drafts})) or "none"
-        raise CommentError(root / "drafts", None, f"no draft with id {ident!r} (drafts: {known})")
-    for choose in (
-        lambda d: stem is not None and d.path.stem == stem,
-        lambda d: lang is not None and d.language == lang,
-        lambda d: lang is None and d.language == "en",
-    ):
-        chosen = [d for d in matches if choose(d)]
-        if chosen:
-            return chosen[0].path
-    if lang is not None:
-        raise CommentError(matches[0].path, None, f"draft {ident!r} has no {lang!r} version")
-    return matches[0].path
 
 
 def clause_numbers(draft: Draft) -> set[str]:
@@ -158,6 +104,48 @@ def _now(text: str) -> str:
     return f"{meta.get('stage')} {meta.get('iteration')}"
 
 
+def _decoded(data: bytes) -> str:
+    return data.decode("utf-8-sig")
+
+
+def balloted_iteration(root: Path, record: Record) -> tuple[Iteration | None, str]:
+    """The text the ballot of ``record`` was on, verified by its SHA-256, or (None, why)."""
+    path = Path(root) / record.file
+    wanted = record.text_sha256
+    if gitio.is_repository(root):
+        try:
+            top = gitio.toplevel(root)
+            rel = path.resolve().relative_to(top.resolve()).as_posix()
+        except (gitio.GitError, ValueError) as exc:
+            return None, str(exc)
+        if record.commit:
+            try:
+                data = gitio.show_file(top, record.commit, rel)
+                if sha256_bytes(data) == wanted:
+                    text = _decoded(data)
+                    return Iteration(path, text, record.commit, parse_text(text, path)), ""
+            except (gitio.GitError, UnicodeDecodeError):
+                pass  # rewritten history: look for the same text below
+        if path.is_file():
+            try:
+                for commit, name in gitio.file_history(path):
+                    try:
+                        data = gitio.show_file(top, commit, name)
+                    except gitio.GitError:
+                        continue
+                    if sha256_bytes(data) == wanted:
+                        text = _decoded(data)
+                        return Iteration(path, text, commit, parse_text(text, path)), ""
+            except (gitio.GitError, UnicodeDecodeError) as exc:
+                return None, str(exc)
+    if path.is_file() and sha256_file(path) == wanted:
+        text = _decoded(path.read_bytes())
+        return Iteration(path, text, None, parse_text(text, path)), ""
+    where = f"commit {record.commit[:12]}" if record.commit else "no commit (opened outside git)"
+    return None, (f"the balloted text of {record.label} ({record.file}, {where}, sha256 "
+                  f"{wanted[:12]}…) is neither in git history nor in the working tree")
+
+
 # --- line maps ------------------------------------------------------------------------------
 
 
@@ -205,14 +193,14 @@ def _inside(path: PurePosixPath) -> list[str] | None:
     return parts
 
 
-def export_line_map(it: Iteration, cache: Path) -> list[dict[str, Any]]:
+def export_line_map(it: Iteration, cache: Path) -> Path:
     """Export the PDF of ``it`` with line numbers into ``cache/linemaps/<sha256>/`` (once) and
-    return its line map. Raises whatever the export raises."""
+    return the line map file. Raises whatever the export raises."""
     digest = hashlib.sha256(it.text.encode("utf-8")).hexdigest()
     folder = cache / "linemaps" / digest
     done = folder / "lines.json"
     if done.is_file():
-        return _read_map(done)
+        return done
     from build_tools.export import export_drafts
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -225,22 +213,43 @@ def export_line_map(it: Iteration, cache: Path) -> list[dict[str, Any]]:
         if lines is None:
             raise ValueError("the draft's ballot.line_numbering is none: the PDF has no lines")
         project.atomic_write(done, lambda temp: shutil.copyfile(lines, temp))
-    return _read_map(done)
+    return done
 
 
-def line_map_of(root: Path, it: Iteration, stage: str, iteration: int,
+def _failed(exc: Exception) -> str:
+    return getattr(exc, "message", None) or str(exc) or type(exc).__name__
+
+
+def line_map_of(root: Path, it: Iteration,
                 cache: Path | None = None) -> tuple[list[dict[str, Any]] | None, str]:
-    """(line map, "") or (None, why not). The ballot's own map wins over a fresh export."""
-    stem = it.path.stem
-    ballot = ballot_dir(root, stem, stage, iteration) / f"{stem}.lines.json"
+    """(line map, "") or (None, why not), for an iteration without a ballot record."""
     try:
-        if ballot.is_file():
-            return _read_map(ballot), ""
-        return export_line_map(it, cache or project.cache_dir(root)), ""
+        return _read_map(export_line_map(it, cache or project.cache_dir(root))), ""
     except Exception as exc:  # noqa: BLE001 - no exporter, no fonts, a bad figure: skip lines
-        message = getattr(exc, "message", None) or str(exc) or type(exc).__name__
-        return None, f"line numbers not checked: no ballot line map and the export failed " \
-                     f"({message})"
+        return None, ("line numbers not checked: no ballot record and the export failed "
+                      f"({_failed(exc)})")
+
+
+def record_line_map(record: Record, it: Iteration,
+                    cache: Path) -> tuple[list[dict[str, Any]] | None, str]:
+    """The ballot's own line map, verified against the record; rebuilt from the balloted text
+    when the committed copy is missing or was changed. (None, why) when neither matches."""
+    wanted = record.lines_sha256
+    if wanted is None:
+        return None, f"the ballot PDF of {record.label} has no line numbers"
+    saved = record.lines_path
+    if saved.is_file() and sha256_file(saved) == wanted:
+        return _read_map(saved), ""
+    problem = "is missing" if not saved.is_file() else "does not match the record"
+    try:
+        rebuilt = export_line_map(it, cache)
+    except Exception as exc:  # noqa: BLE001 - as above
+        return None, (f"line numbers not checked: {saved.name} {problem} and it cannot be "
+                      f"rebuilt ({_failed(exc)})")
+    if sha256_file(rebuilt) != wanted:
+        return None, (f"line numbers not checked: {saved.name} {problem}, and the line map "
+                      f"rebuilt from the balloted text differs from the one recorded")
+    return _read_map(rebuilt), ""
 
 
 # --- the resolver ---------------------------------------------------------------------------
@@ -294,8 +303,12 @@ class DraftResolver:
         draft_id, stage, iteration = key
         try:
             path = find_draft(self.root, draft_id, self.lang, stem)
-            it, why = load_iteration(path, stage, iteration)
-        except CommentError as exc:
+            record = read_record(record_path(self.root, path.stem, stage, iteration))
+            if record is not None:
+                it, why = balloted_iteration(self.root, record)
+            else:
+                it, why = load_iteration(path, stage, iteration)
+        except (CommentError, WorkflowError) as exc:
             self._note(key, exc.message)
             return None
         if it is None:
@@ -303,7 +316,10 @@ class DraftResolver:
             return None
         line_map = None
         if self.lines is True or (isinstance(self.lines, set) and key in self.lines):
-            line_map, why = line_map_of(self.root, it, stage, iteration, self.cache)
+            cache = self.cache or project.cache_dir(self.root)
+            line_map, why = (record_line_map(record, it, cache) if record is not None
+                             else line_map_of(self.root, it, cache))
             if why:
                 self._note(key, why)
-        return IterationInfo(clause_numbers(it.draft), line_map, it.source)
+        source = f"the ballot record ({it.source})" if record is not None else it.source
+        return IterationInfo(clause_numbers(it.draft), line_map, source)
