@@ -31,7 +31,7 @@ from build_tools.comments.repository import check_paths, iteration_dir, iteratio
 from build_tools.comments.resolve import DraftFile, ballot_dir, read_draft_file
 from build_tools.comments.stats import disposition_report, statistics
 from build_tools.errors import LocatedError
-from build_tools.project import root_or_here, write_atomic
+from build_tools.project import UnsafePath, path_segment, read_source, root_or_here, write_atomic
 
 NUMBERING = ("continuous", "per-page", "none")
 
@@ -43,6 +43,10 @@ class WorkflowError(LocatedError):
 def current_iteration(info: DraftFile) -> tuple[str, int]:
     if info.stage is None or info.iteration is None:
         raise WorkflowError(info.path, 1, "the front-matter needs a stage and an integer iteration")
+    try:
+        path_segment(info.stage, "stage")  # it names the package folder
+    except UnsafePath as exc:
+        raise WorkflowError(info.path, info.lines.get("stage", 1), str(exc)) from None
     return info.stage, info.iteration
 
 
@@ -153,7 +157,7 @@ def open_ballot(draft_path: Path, closes: dt.date, opens: dt.date | None = None,
     if (folder / "manifest.json").exists() and not force:
         raise WorkflowError(folder / "manifest.json", None,
                             "a ballot package exists here; use --force to write it again")
-    original = draft_path.read_bytes()
+    original = read_source(draft_path)
     text = original.decode("utf-8-sig")
     changes = _ballot_changes(info, opens, closes)
     try:

@@ -112,7 +112,7 @@ def advance(draft_path: Path, to: str | None = None, iteration_only: bool = Fals
     result.blockers = blockers(draft_path, stage, iteration)
     if result.blockers:
         return result
-    text = draft_path.read_bytes().decode("utf-8-sig")
+    text = project.read_source(draft_path).decode("utf-8-sig")
     changes = {"stage": new[0], "iteration": new[1], "date": today()}
     remove = ("ballot",) if "ballot" in info.meta else ()
     project.write_atomic(draft_path, frontmatter.update(text, changes, remove))

@@ -39,7 +39,8 @@ def _user_errors(command: str) -> Iterator[None]:
     except GitError as exc:
         _fail(f"clause {command}: {exc}")
     except OSError as exc:
-        _fail(f"clause {command}: {exc.filename or ''}: {exc.strerror or exc}")
+        where = f"{exc.filename}: " if exc.filename else ""
+        _fail(f"clause {command}: {where}{exc.strerror or exc}")
 
 
 def _root() -> Path:
@@ -111,11 +112,12 @@ def import_cmd(file: Path, draft_id: str, stage: str | None, iteration: int | No
     its row number. Exit status: 0 all rows mapped, 1 rows reported, 2 the file cannot be read.
     """
     from build_tools.comments import import_comments, merge_comments
-    from build_tools.comments.resolve import iteration_folder, read_draft_file
+    from build_tools.comments.resolve import read_draft_file
 
     with _user_errors("comments import"):
         root = _root()
         draft = read_draft_file(_draft(draft_id, lang))
+        stage_source = "--stage" if stage else None
         stage = stage or draft.stage
         iteration = iteration or draft.iteration
         if stage is None or iteration is None:
@@ -127,13 +129,35 @@ def import_cmd(file: Path, draft_id: str, stage: str | None, iteration: int | No
             click.echo(f"{where}: {message}")
         if result.member is None:
             _fail(f"clause comments import: {file}: no member code (MB/NC) found; give --member")
-        target = out or (root / "comments" / draft.path.stem / iteration_folder(stage, iteration)
-                         / f"{result.member}.yaml")
+        target = out or _import_target(root, draft, stage, iteration, result.member,
+                                       stage_source, "--member" if member else str(file))
         merged = merge_comments(target, result.comments, document=draft.id, stage=stage,
                                 iteration=iteration, member=result.member)
     click.echo(f"{target}: {len(merged.added)} added, {len(merged.updated)} updated, "
                f"{len(merged.unchanged)} unchanged ({len(result.comments)} rows read)")
     sys.exit(1 if result.problems else 0)
+
+
+def _import_target(root: Path, draft: Any, stage: str, iteration: int, member_code: str,
+                   stage_source: str | None, member_source: str) -> Path:
+    """comments/<stem>/<stage><iteration>/<member>.yaml: the stage and the member code come
+    from files (the draft, the sheet), so each must be one plain folder or file name."""
+    from build_tools.comments.errors import CommentError
+    from build_tools.comments.resolve import iteration_folder
+    from build_tools.project import UnsafePath, path_segment
+
+    try:
+        folder = iteration_folder(stage, iteration)
+    except UnsafePath as exc:
+        if stage_source is not None:
+            raise CommentError(stage_source, None, str(exc)) from None
+        raise CommentError(draft.path, draft.lines.get("stage"),
+                           f"{exc}; give --stage or --out") from None
+    try:
+        name = path_segment(member_code, "member code")
+    except UnsafePath as exc:
+        raise CommentError(member_source, None, f"{exc}; give --member or --out") from None
+    return root / "comments" / draft.path.stem / folder / f"{name}.yaml"
 
 
 @comments.command("check")

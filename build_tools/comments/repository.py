@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from build_tools.project import UnsafePath
+
 from .check import RULES, CommentFinding, check_comment_files, read_comment_files
 from .collate import collate
 from .errors import CommentError
@@ -134,6 +136,9 @@ def collate_iteration(root: Path, draft_path: Path, stage: str | None = None,
     iteration = iteration if iteration is not None else info.iteration
     if stage is None or iteration is None:
         raise CommentError(draft_path, 1, "the draft has no stage or iteration in its front-matter")
-    folder = iteration_dir(root, draft_path, stage, iteration, comments)
+    try:
+        folder = iteration_dir(root, draft_path, stage, iteration, comments)
+    except UnsafePath as exc:
+        raise CommentError(draft_path, info.lines.get("stage"), str(exc)) from None
     files = [read_comment_file(p) for p in iteration_files(folder)]
     return collate(files, info.id, stage, iteration), folder

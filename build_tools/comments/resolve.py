@@ -31,7 +31,9 @@ Key = tuple[str, str, int]
 
 
 def iteration_folder(stage: str, iteration: int) -> str:
-    """"WD2", or "30.20-1" for a harmonized stage code (digits would run together)."""
+    """"WD2", or "30.20-1" for a harmonized stage code (digits would run together);
+    project.UnsafePath when the stage (read from a file) cannot name a folder."""
+    project.path_segment(stage, "stage")
     return f"{stage}{iteration}" if stage[-1:].isalpha() else f"{stage}-{iteration}"
 
 
@@ -49,14 +51,19 @@ class DraftFile:
     stage: str | None
     iteration: int | None
     meta: dict[str, Any] = field(default_factory=dict)
+    lines: dict[str, int] = field(default_factory=dict)  # front-matter key -> line
 
 
 def read_draft_file(path: Path) -> DraftFile:
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CommentError(path, None, f"cannot read the draft: {exc}") from None
-    meta = frontmatter.read(text).data
+        text = project.read_source(path).decode("utf-8-sig")
+    except OSError as exc:
+        raise CommentError(path, None, f"cannot read the draft: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise CommentError(path, None, f"cannot read the draft: not UTF-8 text (byte "
+                           f"{exc.start})") from None
+    front = frontmatter.read(text)
+    meta = front.data
     iteration = meta.get("iteration")
     return DraftFile(
         path=path,
@@ -65,6 +72,7 @@ def read_draft_file(path: Path) -> DraftFile:
         stage=str(meta["stage"]) if meta.get("stage") is not None else None,
         iteration=iteration if isinstance(iteration, int) else None,
         meta=meta,
+        lines=front.lines,
     )
 
 
@@ -127,7 +135,7 @@ def load_iteration(path: Path, stage: str, iteration: int) -> tuple[Iteration | 
     In history the balloted version is preferred: the oldest commit with a ``ballot:`` block
     at that iteration; else the newest commit at that iteration.
     """
-    text = path.read_text(encoding="utf-8-sig")
+    text = project.read_source(path).decode("utf-8-sig")
     if _has(frontmatter.read(text).data, stage, iteration):
         return Iteration(path, text, None, parse_text(text, path)), ""
     if not gitio.is_repository(path):
@@ -232,8 +240,8 @@ def line_map_of(root: Path, it: Iteration, stage: str, iteration: int,
                 cache: Path | None = None) -> tuple[list[dict[str, Any]] | None, str]:
     """(line map, "") or (None, why not). The ballot's own map wins over a fresh export."""
     stem = it.path.stem
-    ballot = ballot_dir(root, stem, stage, iteration) / f"{stem}.lines.json"
     try:
+        ballot = ballot_dir(root, stem, stage, iteration) / f"{stem}.lines.json"
         if ballot.is_file():
             return _read_map(ballot), ""
         return export_line_map(it, cache or project.cache_dir(root)), ""

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from site_helpers import make_project, run_cli
+from site_helpers import CHROMIUM, CHROMIUM_ARGS, make_project, run_cli
 
 
 @dataclass
@@ -23,3 +23,16 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> Published:
     result = run_cli(repo, "publish", "--no-exports")
     assert result.exit_code == 0, result.output + result.stderr
     return Published(repo, repo / "site", result.stderr)
+
+
+@pytest.fixture(scope="module")
+def browser():  # noqa: ANN201 - a Playwright Browser
+    """One Chromium (Debian's, driven by Playwright) for the tests of a module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()
