@@ -12,9 +12,12 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 import click
+
+if TYPE_CHECKING:
+    from build_tools.comments.resolve import DraftFile
 
 FORMATS = ("text", "json", "sarif", "github")
 
@@ -138,7 +141,7 @@ def import_cmd(file: Path, draft_id: str, stage: str | None, iteration: int | No
     sys.exit(1 if result.problems else 0)
 
 
-def _import_target(root: Path, draft: Any, stage: str, iteration: int, member_code: str,
+def _import_target(root: Path, draft: DraftFile, stage: str, iteration: int, member_code: str,
                    stage_source: str | None, member_source: str) -> Path:
     """comments/<stem>/<stage><iteration>/<member>.yaml: the stage and the member code come
     from files (the draft, the sheet), so each must be one plain folder or file name."""
