@@ -68,7 +68,9 @@ def _split(values: tuple[str, ...]) -> list[str]:
 @click.option("--select", multiple=True, help="Only these rules or families (e.g. TERM, VERB-01).")
 @click.option("--ignore", multiple=True, help="Skip these rules or families.")
 @click.option("--no-cache", is_flag=True,
-              help="Do not read or write the lint cache (.clause-cache/, or $CLAUSE_CACHE_DIR).")
+              help="Do not read or write the lint cache (.clause-cache/, or $CLAUSE_CACHE_DIR; "
+                   "entries are signed with a key of this machine, so one from elsewhere is "
+                   "ignored).")
 @click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
               help="Parallel processes [default: one per core].")
 @click.option("--fix", is_flag=True,
@@ -115,7 +117,8 @@ def lint(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[s
         cache = None
         if not no_cache:
             key = lint_cache.config_key([r.id for r in rules], settings.severity, settings.root)
-            cache = lint_cache.LintCache(settings.cache_dir(), key)
+            secret = lint_cache.machine_secret(settings.root if settings.in_repository else None)
+            cache = lint_cache.LintCache(settings.cache_dir(), key, secret)
         engine.batch_gc()
         findings, drafts = engine.lint_paths(targets, rules, settings.root, progress, cache, jobs)
         if fix:
@@ -183,9 +186,16 @@ def rules_cmd(rule_id: str | None, fmt: str) -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
 def new(draft_id: str, title: str, lang: str, doctype: str, out: Path | None, force: bool) -> None:
     """Create a draft with the mandatory clauses and the exact boilerplate."""
-    from build_tools.project import write_atomic
+    from build_tools.project import unsafe_character, write_atomic
     from build_tools.scaffold import scaffold, slug
 
+    for option, value in (("--id", draft_id), ("--title", title)):
+        char = unsafe_character(value)
+        if char is not None:
+            raise click.BadParameter(f"holds the control character {char}; give one line of "
+                                     "text", param_hint=option)
+        if not value.strip():
+            raise click.BadParameter("is empty", param_hint=option)
     suffix = "-zh" if lang == "zh" else ""
     out = out or Path("drafts") / f"{slug(draft_id)}{suffix}.md"
     if out.exists() and not force:

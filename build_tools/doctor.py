@@ -46,11 +46,11 @@ def _languages(drafts: Path) -> set[str]:
     from build_tools.frontmatter import read
 
     langs = set()
-    from build_tools.project import find_drafts
+    from build_tools.project import find_drafts, read_source
 
     for path in find_drafts([drafts])[:500] if drafts.is_dir() else []:
         try:
-            meta = read(path.read_text(encoding="utf-8", errors="replace")).data
+            meta = read(read_source(path).decode("utf-8", errors="replace")).data
         except OSError:
             continue
         langs.add(str(meta.get("language", "en")))

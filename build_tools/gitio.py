@@ -7,6 +7,7 @@ Ground floor: this module imports nothing of ours, so what a "matching version" 
 from __future__ import annotations
 
 import io
+import os
 import shutil
 import subprocess
 import tarfile
@@ -193,10 +194,14 @@ def files_at(root: Path, commit: str, paths: list[str]) -> list[str]:
     return [p for p in out.split("\0") if p]
 
 
-def extract(root: Path, commit: str, paths: list[str], dest: Path) -> int:
+def extract(root: Path, commit: str, paths: list[str], dest: Path,
+            refused: list[str] | None = None) -> int:
     """Write the files under ``paths`` at ``commit`` into ``dest``; returns how many.
 
-    Read with ``git archive``: the user's working tree and index are never touched.
+    Read with ``git archive``: the user's working tree and index are never touched. A committed
+    symlink becomes a copy of its target when that is a file among the extracted ones, as the
+    working tree would read it; any other link (absolute, out of ``dest``, to a folder or to
+    nothing) is left out, and ``refused`` gets one sentence per link saying why.
     """
     present = [p for p in paths if files_at(root, commit, [p])]
     if not present:
@@ -204,8 +209,43 @@ def extract(root: Path, commit: str, paths: list[str], dest: Path) -> int:
     data = _checked(["archive", "--format=tar", commit, "--", *present], Path(root),
                     text=False).stdout
     dest.mkdir(parents=True, exist_ok=True)
+    notes = refused if refused is not None else []
+    base = dest.resolve()
+
+    def checked(member: tarfile.TarInfo, path: str) -> tarfile.TarInfo | None:
+        try:
+            # The "data" filter refuses absolute paths, links out of dest and device files.
+            return tarfile.data_filter(member, path)
+        except tarfile.FilterError as exc:
+            notes.append(f"{member.name} at {commit[:10]}: {_filter_reason(exc)}; not read")
+            return None
+
     with tarfile.open(fileobj=io.BytesIO(data)) as tar:
         members = tar.getmembers()
-        # The "data" filter refuses absolute paths, links out of dest and device files.
-        tar.extractall(dest, members=members, filter="data")
+        tar.extractall(dest, members=members, filter=checked)
+    for member in members:
+        if member.issym() or member.islnk():
+            _dereference(dest / member.name, base, f"{member.name} at {commit[:10]}", notes)
     return sum(1 for m in members if m.isfile())
+
+
+def _filter_reason(exc: tarfile.FilterError) -> str:
+    if isinstance(exc, tarfile.AbsoluteLinkError | tarfile.LinkOutsideDestinationError):
+        return f"a symlink to {exc.tarinfo.linkname}, outside the repository"
+    return str(exc)
+
+
+def _dereference(link: Path, base: Path, name: str, notes: list[str]) -> None:
+    """Replace an extracted link by a copy of the file it names inside ``base``, else drop it."""
+    if not link.is_symlink():
+        return  # a hard link, or a link the filter left out
+    written = os.readlink(link)
+    target = link.resolve()
+    if target.is_relative_to(base) and target.is_file():
+        data = target.read_bytes()
+        link.unlink()
+        link.write_bytes(data)
+        return
+    link.unlink()
+    notes.append(f"{name}: a symlink to {written}, which is not a file of this version; not "
+                 "read")

@@ -17,7 +17,7 @@ from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
-from build_tools import frontmatter
+from build_tools import frontmatter, project
 from build_tools import inline_parse as IP
 from build_tools.i18n import labels as L
 from build_tools.i18n.refs import IDENT_RE, citation_key, find_citations
@@ -208,7 +208,7 @@ def parse_file(path: Path | str) -> Draft:
                 1, f"the file is too large ({size // 1024 // 1024} MB; the limit is "
                 f"{MAX_BYTES // 1024 // 1024} MB)", "FILE-01", fatal=True))
             return draft
-        data = path.read_bytes()
+        data = project.read_source(path)  # a symlink out of the repository is refused
     except OSError as exc:
         draft = Draft(path=path, text="")
         draft.problems.append(ParseProblem(1, f"cannot read the file: {exc.strerror}", "FILE-01",

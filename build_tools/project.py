@@ -9,7 +9,10 @@ that need git history (publish, diff, ballot tags) say so themselves (see gitio)
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
+import re
+import stat
 import tempfile
 import time
 import tomllib
@@ -17,6 +20,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 try:
     import fcntl
@@ -82,8 +86,12 @@ def _is_root(folder: Path) -> bool:
 
 
 def _start(start: Path | None) -> Path:
-    here = (start or Path.cwd()).resolve()
-    return here if here.is_dir() or (not here.exists() and not here.suffix) else here.parent
+    # The folder of a file is its link's folder: a draft symlinked to /etc/passwd is in
+    # drafts/, not in /etc.
+    here = Path(os.path.abspath(start or Path.cwd()))
+    if not (here.is_dir() or (not here.exists() and not here.suffix)):
+        here = here.parent
+    return here.resolve()
 
 
 def find_root(start: Path | None = None) -> Path | None:
@@ -237,6 +245,159 @@ def is_draft(path: Path, folder: Path) -> bool:
     except ValueError:
         return False
     return path.suffix == ".md" and not any(_hidden(part) for part in rel)
+
+
+# --- paths from files ----------------------------------------------------------------------
+#
+# A working group's repository takes drafts, figures and comment files from many organisations,
+# so what they hold is checked before it becomes a path: a value read from a file (a member
+# code, a stage, a figure path) and a file that is a symlink. This is the one check; every
+# reader of drafts, figures and comment files goes through it.
+
+# C0/C1 controls, line and paragraph separators, bidirectional overrides (a name that reads
+# differently from what it is).
+_UNSAFE_CHARS = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+MAX_SEGMENT = 120
+
+
+class UnsafePath(ValueError):
+    """A value read from a file that cannot become (part of) a path; the message says why."""
+
+
+class OutsideRepository(OSError):
+    """A draft, figure or comment file that is a symlink leading out of the repository or into
+    .git, or that is not a regular file. An OSError, so every reader reports it as a file it
+    cannot read, with its own file name and line."""
+
+    def __init__(self, path: Path, message: str) -> None:
+        super().__init__(errno.EACCES, message, str(path))
+
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.strerror}"
+
+
+def unsafe_character(value: str) -> str | None:
+    """The first control, line-separator or bidi-override character of ``value``, as the
+    escape a user can search for (``\\x00``), or None."""
+    found = _UNSAFE_CHARS.search(value)
+    return None if found is None else repr(found.group())[1:-1]
+
+
+def path_segment(value: object, what: str) -> str:
+    """``value`` as one file or folder name, for a value read from a file (a member code, a
+    stage); UnsafePath naming ``what`` when it would leave its folder, hide the file (a leading
+    "."), or holds a character a file name must not."""
+    text = "" if value is None else str(value)
+    problem = None
+    if not text.strip():
+        problem = "is empty"
+    elif (char := unsafe_character(text)) is not None:
+        problem = f"holds the control character {char}"
+    elif "/" in text or "\\" in text:
+        problem = "holds a path separator ('/' or '\\')"
+    elif text.startswith("."):
+        problem = "starts with '.'"
+    elif text != text.strip():
+        problem = "starts or ends with a blank"
+    elif len(text) > MAX_SEGMENT:
+        problem = f"is longer than {MAX_SEGMENT} characters"
+    if problem is not None:
+        raise UnsafePath(f"{what} {text[:60]!r} {problem}, so it cannot name a file")
+    return text
+
+
+def reference_path(src: str) -> str:
+    """A relative path written in a draft (a figure), percent-decoded as a browser reads it;
+    UnsafePath for a NUL or another control character (``%00``, ``%0A``) in it."""
+    decoded = unquote(src.strip())
+    char = unsafe_character(decoded)
+    if char is not None:
+        raise UnsafePath(f"holds the control character {char}")
+    return decoded
+
+
+def repository_of(path: Path) -> Path:
+    """The folder a file read from ``path`` must lie inside: the git work tree around it, else
+    the Clause project, else its own folder. Found from the path as written, so that a
+    symlinked folder inside the repository does not move the boundary."""
+    folder = Path(os.path.abspath(path)).parent
+    project_root: Path | None = None
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+        if project_root is None and _is_root(candidate):
+            project_root = candidate
+    return project_root or folder
+
+
+def _check_inside(path: Path, real: Path, root: Path, link: bool) -> None:
+    base = Path(os.path.realpath(root))
+    how = f"is a symlink to {real}," if link else "lies"
+    if not real.is_relative_to(base):
+        raise OutsideRepository(path, f"{how} outside the repository; only files inside it "
+                                "are read")
+    if ".git" in real.relative_to(base).parts:
+        raise OutsideRepository(path, f"{how} in .git; only files of the working tree are read")
+
+
+def _regular(path: Path, real: Path) -> Path:
+    mode = real.stat().st_mode  # FileNotFoundError for a missing file or a dangling link
+    if not stat.S_ISREG(mode):
+        raise OutsideRepository(path, "is not a regular file (a folder, device or pipe); only "
+                                "files are read")
+    return real
+
+
+def source_file(path: str | Path, root: Path | None = None) -> Path:
+    """The real file behind ``path`` (a draft, figure or comment file). A symlink is followed
+    only to a regular file inside ``root`` (default: repository_of) and outside .git;
+    otherwise OutsideRepository says why. FileNotFoundError when there is no such file."""
+    path = Path(path)
+    absolute = os.path.abspath(path)
+    real = Path(os.path.realpath(absolute))
+    if str(real) != absolute:  # a symlink somewhere on the way: where does it lead?
+        _check_inside(path, real, root if root is not None else repository_of(path), True)
+    return _regular(path, real)
+
+
+def referenced_file(folder: Path, src: str, root: Path) -> Path:
+    """The real file that ``src``, a relative path written in a file of ``folder`` (a figure
+    of a draft), stands for: reference_path's check, then it must lie inside ``root`` and
+    outside .git, symlinks resolved, before anything there is opened."""
+    path = Path(folder) / reference_path(src)
+    real = Path(os.path.realpath(path))
+    _check_inside(path, real, root, real != Path(os.path.abspath(path)))
+    return _regular(path, real)
+
+
+def read_source(path: str | Path, root: Path | None = None) -> bytes:
+    """The bytes of a draft, figure or comment file, after source_file's check."""
+    return source_file(path, root).read_bytes()
+
+
+# --- output folders ------------------------------------------------------------------------
+
+
+def check_output_folder(folder: Path, root: Path, protected: Iterable[str], what: str,
+                        ours: Callable[[Path], bool]) -> Path:
+    """The resolved ``folder`` a command fills and clears (a docs folder, a site), or
+    UnsafePath when it is the repository or holds it, lies in one of the ``protected`` folders
+    of the repository (drafts/, comments/, .git …), or is a folder with files that ``ours``
+    does not recognise as an earlier output of the same command."""
+    out = folder.resolve()
+    top = root.resolve()
+    if out == top or top.is_relative_to(out):
+        raise UnsafePath(f"{what} {folder} would hold the repository {top}; choose a generated "
+                         "folder such as site/ or build/docs")
+    for name in {".git", *protected}:
+        guarded = (top / name).resolve()
+        if out == guarded or out.is_relative_to(guarded):
+            raise UnsafePath(f"{what} {folder} lies in {name}/ of the repository; choose a "
+                             "generated folder such as site/ or build/docs")
+    if out.is_dir() and any(out.iterdir()) and not ours(out):
+        raise UnsafePath(f"{what} {folder} holds files that Clause did not write, and they would "
+                         "be deleted; choose another folder, or empty it first")
+    return out
 
 
 # --- the cache folder ----------------------------------------------------------------------

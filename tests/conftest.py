@@ -25,6 +25,8 @@ def corpus() -> Path:
 def _private_lint_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     # Tests never share a cache with the developer's own runs.
     monkeypatch.setenv("CLAUSE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "clause-cache"))
+    # ... nor the secret that signs its entries (lint/cache.py).
+    monkeypatch.setenv("CLAUSE_STATE_DIR", str(tmp_path_factory.getbasetemp() / "clause-state"))
 
 
 @pytest.fixture

@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
+from build_tools.project import UnsafePath
+
 from .errors import CommentError
 from .ids import assign_ids
 from .locate import iteration_dir, iteration_files, read_draft_file
@@ -103,6 +105,9 @@ def collate_iteration(root: Path, draft_path: Path, stage: str | None = None,
     iteration = iteration if iteration is not None else info.iteration
     if stage is None or iteration is None:
         raise CommentError(draft_path, 1, "the draft has no stage or iteration in its front-matter")
-    folder = iteration_dir(root, draft_path, stage, iteration, comments)
+    try:
+        folder = iteration_dir(root, draft_path, stage, iteration, comments)
+    except UnsafePath as exc:
+        raise CommentError(draft_path, info.meta_lines.get("stage"), str(exc)) from None
     files = [read_comment_file(p) for p in iteration_files(folder)]
     return collate(files, info.id, stage, iteration), folder

@@ -23,7 +23,9 @@ RESERVED_NAMES = ("ballot.yaml", "ballot.yml")
 
 
 def iteration_folder(stage: str, iteration: int) -> str:
-    """"WD2", or "30.20-1" for a harmonized stage code (digits would run together)."""
+    """"WD2", or "30.20-1" for a harmonized stage code (digits would run together);
+    project.UnsafePath when the stage (read from a file) cannot name a folder."""
+    project.path_segment(stage, "stage")
     return f"{stage}{iteration}" if stage[-1:].isalpha() else f"{stage}-{iteration}"
 
 
@@ -42,9 +44,12 @@ class DraftFile:
 
 def read_draft_file(path: Path) -> DraftFile:
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CommentError(path, None, f"cannot read the draft: {exc}") from None
+        text = project.read_source(path).decode("utf-8-sig")
+    except OSError as exc:
+        raise CommentError(path, None, f"cannot read the draft: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise CommentError(path, None, f"cannot read the draft: not UTF-8 text (byte "
+                           f"{exc.start})") from None
     fm = frontmatter.read(text)
     meta = fm.data
     iteration = meta.get("iteration")

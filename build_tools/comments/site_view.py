@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from build_tools.i18n.stages import ORDER, abbreviation_of
+from build_tools.project import UnsafePath
 
 from .collate import collate
 from .errors import CommentError
@@ -96,6 +97,11 @@ def site_data(root: Path, draft_path: Path) -> dict[str, Any]:
     if isinstance(title, dict):
         title = title.get(info.language) or next(iter(title.values()), "")
     current = (info.stage, info.iteration) if info.stage and info.iteration else None
+    try:
+        if current is not None:
+            iteration_folder(*current)
+    except UnsafePath:
+        current = None  # a stage that cannot name a folder (lint reports it): no comments
     base = root / "comments" / info.path.stem
     path = info.path.resolve()
     ballot = meta.get("ballot")

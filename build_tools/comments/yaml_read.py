@@ -16,6 +16,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from build_tools.frontmatter import compose_safe
+from build_tools.project import read_source
 
 from .errors import CommentError
 from .model import Comment, CommentFile
@@ -60,7 +61,7 @@ def read_comment_file(path: str | Path) -> CommentFile:
     try:
         if source.stat().st_size > MAX_YAML_BYTES:
             raise CommentError(source, None, "file too large for a comment file (limit 5 MB)")
-        data = source.read_bytes()
+        data = read_source(source)  # a symlink out of the repository is refused
     except OSError as exc:
         raise CommentError(source, None, f"cannot read the file: {exc.strerror or exc}") from None
     try:

@@ -6,6 +6,7 @@ DIS/FDIS paragraphs, and the GB cover sentence).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from build_tools.i18n import boilerplate
@@ -13,6 +14,8 @@ from build_tools.i18n.labels import LABELS
 from build_tools.i18n.stages import abbreviation_of, code_of, stage_name, stage_number
 from build_tools.model import Draft
 
+_BREAKS = re.compile(r"[\t\n\r\u2028\u2029]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
 COVER_LABELS: dict[str, dict[str, str]] = {
     "en": {"document": "Document", "stage": "Stage", "date": "Date", "committee": "Committee",
            "title": "Title", "date_line": "Date: ", "completed": ""},
@@ -59,24 +62,30 @@ def warning_paragraphs(draft: Draft, date: str) -> list[str]:
     return [main]
 
 
+def one_line(value: object) -> str:
+    """A front-matter value as cover text: line breaks become spaces and other control
+    characters go (a DOCX cannot hold them; FM-03 reports them in the draft)."""
+    return _CONTROL.sub("", _BREAKS.sub(" ", str(value))).strip()
+
+
 def cover_of(draft: Draft) -> Cover:
     stage = str(draft.meta.get("stage") or "WD")
-    date = str(draft.meta.get("date") or "")
-    titles = draft.titles
+    date = one_line(draft.meta.get("date") or "")
+    titles = {lang: one_line(text) for lang, text in draft.titles.items()}
     ordered = [(draft.language, titles[draft.language])] if draft.language in titles else []
     ordered += [(lang, text) for lang, text in titles.items() if lang != draft.language]
     editors = draft.meta.get("editors") or []
-    authors = [str(e.get("name")) for e in editors if isinstance(e, dict) and e.get("name")]
+    authors = [one_line(e.get("name")) for e in editors if isinstance(e, dict) and e.get("name")]
     below_publication = stage_number(stage) < 60
     return Cover(
         lang=draft.language,
-        id=draft.id,
+        id=one_line(draft.id),
         stage=stage_name(stage, draft.rules, _iteration(draft)),
         stage_code=code_of(stage),
         stage_abbr=abbreviation_of(stage),
         date=date,
-        committee=str(draft.meta.get("committee") or ""),
-        titles=ordered or [(draft.language, draft.title_in())],
+        committee=one_line(draft.meta.get("committee") or ""),
+        titles=ordered or [(draft.language, one_line(draft.title_in()))],
         warning=warning_paragraphs(draft, date),
         watermark=LABELS.get(draft.language, LABELS["en"])["draft"] if below_publication else None,
         authors=authors,

@@ -24,7 +24,8 @@ from docx.oxml.ns import qn
 from docx.shared import Pt
 from docx.text.paragraph import Paragraph
 
-from build_tools.export.cover import Cover
+from build_tools.errors import tool_message
+from build_tools.export.cover import Cover, one_line
 from build_tools.export.errors import ExportError
 from build_tools.export.reference_doc import reference_docx
 from build_tools.export.reproducible import build_time, normalise_zip
@@ -52,7 +53,8 @@ def run_pandoc(markdown: str, build: Path, output: Path) -> None:
     done = subprocess.run(args, cwd=build, capture_output=True, text=True,
                           env={**os.environ, "LC_ALL": "C.UTF-8"})
     if done.returncode != 0:
-        raise RuntimeError(f"pandoc failed ({done.returncode}): {done.stderr.strip()}")
+        raise RuntimeError(f"pandoc failed (exit {done.returncode}): "
+                           f"{tool_message(done.stderr)}")
     for line in done.stderr.splitlines():
         # Without rsvg-convert pandoc embeds SVG figures with no PNG fallback (Word 2016 and
         # later show them): expected here, so not repeated for every export.
@@ -137,7 +139,7 @@ def set_properties(doc: DocumentObject, draft: Draft, cover: Cover, epoch: int |
     props.category = cover.stage
     props.comments = f"{cover.id}, {cover.stage}, {cover.date}"
     keywords = draft.meta.get("keywords")
-    props.keywords = ", ".join(map(str, keywords)) if isinstance(keywords, list) else ""
+    props.keywords = ", ".join(map(one_line, keywords)) if isinstance(keywords, list) else ""
     props.language = "zh-CN" if draft.language == "zh" else "en"
     props.last_modified_by = "Clause"
     props.revision = 1

@@ -2,12 +2,11 @@
 
 A draft comes from many organisations, so its figure paths are untrusted: a path is resolved
 (symlinks included) and refused unless it lands inside the repository; nothing outside is
-opened, not even to see whether it exists.
+opened, not even to see whether it exists. A figure is read by its content, never its name.
 """
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -16,9 +15,8 @@ from urllib.parse import urlsplit
 from build_tools import project
 from build_tools.export.errors import ExportError
 from build_tools.model import Draft
+from build_tools.render.figure_content import FigureError, read_figure
 from build_tools.render.pandoc import image_key
-
-IMAGE_TYPES = {".svg", ".png", ".jpg", ".jpeg", ".gif"}
 
 
 def repository_root(path: Path) -> Path:
@@ -39,37 +37,38 @@ def figure_sources(draft: Draft) -> dict[str, int]:
 
 def resolve_figure(draft: Draft, src: str, line: int, root: Path) -> Path:
     """The file behind ``src`` (relative to the draft), or ExportError if it is not a readable
-    image inside ``root``."""
+    file inside ``root`` (project.referenced_file)."""
     parts = urlsplit(src)
     if parts.scheme or parts.netloc or src.startswith("//"):
         raise ExportError(draft.path, line, f"figure '{src}' is not a file in the repository "
                           "(remote images are not exported)")
     if not src:
         raise ExportError(draft.path, line, "figure without a path")
-    candidate = Path(src)
-    unresolved = candidate if candidate.is_absolute() else draft.path.resolve().parent / candidate
-    resolved = unresolved.resolve()
-    if not resolved.is_relative_to(root):
-        raise ExportError(draft.path, line, f"figure '{src}' lies outside the repository "
-                          f"({root}); only files inside it are exported")
-    if not resolved.is_file():
-        raise ExportError(draft.path, line, f"figure '{src}' not found ({resolved})")
-    if resolved.suffix.lower() not in IMAGE_TYPES:
-        raise ExportError(draft.path, line, f"figure '{src}' is not an image "
-                          f"({', '.join(sorted(IMAGE_TYPES))})")
-    return resolved
+    try:
+        return project.referenced_file(draft.path.resolve().parent, src, root)
+    except FileNotFoundError:
+        raise ExportError(draft.path, line, f"figure '{src}' not found") from None
+    except project.UnsafePath as exc:
+        raise ExportError(draft.path, line, f"figure '{src}' {exc}") from None
+    except OSError as exc:
+        raise ExportError(draft.path, line, f"figure '{src}' {exc.strerror}") from None
 
 
 def stage_figures(draft: Draft, root: Path, build: Path) -> dict[str, str]:
-    """Copy every figure of the draft into ``build`` (the only folder Typst and pandoc read);
-    return image key -> file name there."""
+    """Copy every figure of the draft into ``build`` (the only folder Typst and pandoc read),
+    named by its content and an SVG cleaned (render.figure_content); return image key -> file
+    name there."""
     names: dict[str, str] = {}
     copied: dict[Path, str] = {}
     for n, (src, line) in enumerate(figure_sources(draft).items(), 1):
         path = resolve_figure(draft, src, line, root)
         if path not in copied:
-            copied[path] = f"fig-{n}{path.suffix.lower()}"
-            shutil.copyfile(path, build / copied[path])
+            try:
+                figure = read_figure(project.read_source(path, root), Path(src).suffix)
+            except FigureError as exc:
+                raise ExportError(draft.path, line, f"figure '{src}' {exc}") from None
+            copied[path] = f"fig-{n}.{figure.kind}"
+            (build / copied[path]).write_bytes(figure.data)
         names[src] = copied[path]
     return names
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import typst
 
+from build_tools.errors import tool_message
 from build_tools.export import linemap
 from build_tools.export.cover import Cover
 from build_tools.export.errors import ExportError
@@ -43,8 +44,8 @@ def build_pdf(draft: Draft, cover: Cover, images: Mapping[str, str], build: Path
                                                timestamp=epoch)
     except typst.TypstError as exc:
         # Our source is generated, so this is a bug or a broken figure file, not a typo.
-        raise ExportError(draft.path, 1, f"Typst could not lay out the draft: {exc.message}"
-                          ) from exc
+        raise ExportError(draft.path, 1, "Typst could not lay out the draft: "
+                          f"{tool_message(str(exc.message))}") from exc
     for note in notes:
         warnings.warn(f"{draft.path}: Typst: {note.message}", TypstWarning, stacklevel=2)
     if line_numbering is None:

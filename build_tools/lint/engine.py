@@ -15,7 +15,7 @@ from build_tools.lint.base import REGISTRY, Context, Finding, Rule
 from build_tools.lint.cache import LintCache
 from build_tools.model import Draft
 from build_tools.parse import parse_file
-from build_tools.project import find_drafts, root_or_here
+from build_tools.project import find_drafts, read_source, root_or_here
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 _PARALLEL_FROM = 16  # below this, starting processes costs more than it saves
@@ -150,7 +150,7 @@ def lint_paths(paths: list[Path], rules: list[Rule] | None = None, root: Path | 
         key = None
         if cache is not None:
             try:
-                key = cache.key(path, path.read_bytes())
+                key = cache.key(path, read_source(path))
             except OSError:
                 key = None
             entry = cache.get(key) if key else None

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from build_tools.lint.base import Edit, Finding
 from build_tools.positions import LineIndex
-from build_tools.project import sweep_temps, write_atomic
+from build_tools.project import read_source, sweep_temps, write_atomic
 
 
 @dataclass
@@ -46,7 +46,7 @@ class FixReport:
 
 def _read(path: Path) -> tuple[str, bool, bool]:
     """The file's text as the parser read it (LF line ends, no BOM), and how to write it back."""
-    raw = path.read_bytes()
+    raw = read_source(path)
     bom = raw.startswith(b"\xef\xbb\xbf")
     crlf = b"\r\n" in raw
     text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")

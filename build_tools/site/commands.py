@@ -60,7 +60,7 @@ def serve(dev_addr: str, interval: float) -> None:
 
     try:
         project = find_project()
-        project.docs_dir()
+        project.render_dir()
     except ConfigError as exc:
         _fail(str(exc))
         return
@@ -130,7 +130,10 @@ def diff(rev1: str, rev2: str, draft: str | None, html_file: Path | None,
 
     try:
         project = find_project()
-        diffs = diff_revisions(project, rev1, rev2, draft)
+        refused: list[str] = []
+        diffs = diff_revisions(project, rev1, rev2, draft, refused)
+        for note in refused:
+            _log(f"warning: {note}")
     except NotARepository as exc:
         _fail(str(exc))
         return

@@ -40,8 +40,30 @@ class Project:
                               "folder such as build/docs")
         return docs
 
+    def render_dir(self) -> Path:
+        """docs_dir, checked as the folder ``clause render`` fills and clears: not the
+        repository, drafts/ or comments/, and holding only files an earlier render wrote."""
+        docs = self.docs_dir()
+        value = load_mkdocs_yml(self.mkdocs_yml).get("docs_dir")
+        what = (f"docs_dir {value!r} of mkdocs.yml" if value else
+                "mkdocs.yml has no docs_dir, so MkDocs' default: the folder")
+        try:
+            return project.check_output_folder(docs, self.root, [*self.paths, "comments"],
+                                               what, _rendered_before)
+        except project.UnsafePath as exc:
+            raise ConfigError(str(exc)) from None
+
     def drafts(self, base: Path | None = None) -> list[Path]:
         return find_drafts(base or self.root, self.paths)
+
+
+CSS_REL = "stylesheets/clause.css"
+# Files every render writes (site.docs): a folder holding them was rendered before.
+RENDER_SIGNATURE = ("index.md", "glossary.md", CSS_REL)
+
+
+def _rendered_before(folder: Path) -> bool:
+    return all((folder / rel).is_file() for rel in RENDER_SIGNATURE)
 
 
 class _LenientLoader(yaml.SafeLoader):
@@ -54,8 +76,16 @@ _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 def load_mkdocs_yml(path: Path) -> dict[str, Any]:
     try:
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=_LenientLoader)  # noqa: S506
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigError(f"cannot read {path}: {exc}") from exc
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror or exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {exc.start})") from None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        raise ConfigError(f"{where}: invalid YAML: {exc.problem or exc.context}") from None
+    except yaml.YAMLError as exc:
+        raise ConfigError(f"{path}: invalid YAML ({type(exc).__name__})") from None
     return data if isinstance(data, dict) else {}
 
 

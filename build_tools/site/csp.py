@@ -1,4 +1,5 @@
-"""A Content-Security-Policy for the built site, added to every HTML page after the build.
+"""A Content-Security-Policy for the built site, added to every HTML page after the build, and
+the policy a figure is served with.
 
 No theme override is allowed, so the policy goes in a ``<meta>`` tag written into each page.
 mkdocs-material runs a few small inline scripts of its own (``__md_scope`` etc.); they are
@@ -20,6 +21,21 @@ POLICY = (
     "img-src 'self' data:; font-src 'self' data:; connect-src 'self'; worker-src 'self'; "
     "object-src 'none'; base-uri 'self'; form-action 'self'"
 )
+# For a figure opened on its own: no script, no fetch, a sandbox (an SVG is a document of the
+# site's origin when it is not shown through <img>). The cleaned SVG is the first wall; this
+# is the second, sent by `clause serve` and by hosts that read HEADERS_FILE.
+FIGURE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; sandbox"
+HEADERS_FILE = "_headers"  # Netlify, Cloudflare Pages and others read it from the site root
+
+
+def headers_file() -> str:
+    """The site root's ``_headers``: every SVG with FIGURE_POLICY, nothing sniffed."""
+    return ("# Response headers for hosts that read this file (see README, \"Security of the "
+            "published site\").\n"
+            f"/*.svg\n  Content-Security-Policy: {FIGURE_POLICY}\n"
+            "/*\n  X-Content-Type-Options: nosniff\n")
+
+
 _SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script\s*>", re.S | re.I)
 _HEAD = re.compile(r"<head(?:\s[^>]*)?>", re.I)
 _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)

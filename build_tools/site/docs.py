@@ -30,17 +30,17 @@ from pathlib import Path
 from build_tools import gitio
 from build_tools.model import Draft
 from build_tools.parse import parse_file
+from build_tools.project import source_file
 from build_tools.render.escape import front_matter, text
 from build_tools.render.site import PageContext, page_title, render_page
 from build_tools.site import ballot_pages, comment_pages, glossary, home, images, requirements
-from build_tools.site.config import Project, find_drafts, load_mkdocs_yml
+from build_tools.site.config import CSS_REL, Project, find_drafts, load_mkdocs_yml
 from build_tools.site.downloads import export_all
 from build_tools.site.files import FileSet
 from build_tools.site.links import relative
 from build_tools.site.lintstatus import lint_status
 from build_tools.site.redline import redline, redline_html
 
-CSS_REL = "stylesheets/clause.css"
 JS_REL = "javascripts/comments.js"  # listed in mkdocs.yml's extra_javascript
 RESERVED = {"index.md", "glossary.md"}
 
@@ -99,7 +99,7 @@ def build_docs(req: DocsRequest, docs_dir: Path,
     result = DocsResult()
     warn = result.warnings.append
     root = req.root.resolve()
-    drafts = [parse_file(p) for p in req.drafts]
+    drafts = [parse_file(p) for p in _readable(req.drafts, root, warn)]
     result.drafts = drafts
     pages: dict[Path, str] = {}
     for draft in drafts:
@@ -129,7 +129,7 @@ def build_docs(req: DocsRequest, docs_dir: Path,
                 row.links.append((fmt.upper(), target))
             copies, problems = images.draft_images(draft, root)
             result.warnings.extend(problems)
-            published = _copy_images(copies, files, result.warnings)
+            published = _copy_images(copies, files)
             ctx.image_ok = lambda src, ok=published: src.strip() in ok
             req_page, req_csv = f"{base}.requirements.md", f"{base}.requirements.csv"
             files.text(req_page, requirements.page(draft, req_page, page, req_csv))
@@ -171,17 +171,27 @@ def build_docs(req: DocsRequest, docs_dir: Path,
     return result
 
 
-def _copy_images(copies: list[images.ImageCopy], files: FileSet, warnings: list[str]) -> set[str]:
+def _readable(paths: list[Path], root: Path, warn: Callable[[str], None]) -> list[Path]:
+    """The drafts that are files of this version: a symlink out of it (or into .git) gets no
+    page, only a warning (project.source_file)."""
+    out: list[Path] = []
+    for path in paths:
+        try:
+            source_file(path, root)
+        except FileNotFoundError:
+            warn(f"{path.name}: not found (a dangling symlink?); not published")
+            continue
+        except OSError as exc:
+            warn(f"{path.name}: {exc.strerror}; not published")
+            continue
+        out.append(path)
+    return out
+
+
+def _copy_images(copies: list[images.ImageCopy], files: FileSet) -> set[str]:
     published: set[str] = set()
     for copy in copies:
-        if copy.path.suffix.lower() == ".svg":
-            cleaned = images.clean_svg(copy.path.read_bytes())
-            if cleaned is None:
-                warnings.append(f"{copy.rel}: SVG with a DOCTYPE or unreadable XML; not published")
-                continue
-            files.data(copy.rel, cleaned)
-        else:
-            files.copy(copy.rel, copy.path)
+        files.data(copy.rel, copy.data)
         published.add(copy.src)
     return published
 
@@ -214,26 +224,29 @@ def render_project(project: Project, *, since: str | None = None, exports: bool 
 
     ``since`` names a git revision to write redlines against (needs git).
     """
-    docs_dir = project.docs_dir()
+    docs_dir = project.render_dir()
     site_name = str(load_mkdocs_yml(project.mkdocs_yml).get("site_name") or "Drafts")
     with tempfile.TemporaryDirectory(prefix="clause-render-") as tmp:
-        previous = _previous(project, since, Path(tmp)) if since else None
+        refused: list[str] = []
+        previous = _previous(project, since, Path(tmp), refused) if since else None
         request = DocsRequest(project.root, project.drafts(), version="dev", previous=previous,
                               exports=exports, lint=lint, site_name=site_name,
                               directory_urls=directory_urls(project.mkdocs_yml))
-        return build_docs(request, docs_dir, log)
+        result = build_docs(request, docs_dir, log)
+        result.warnings[:0] = refused
+        return result
 
 
 def directory_urls(mkdocs_yml: Path) -> bool:
     return load_mkdocs_yml(mkdocs_yml).get("use_directory_urls", True) is not False
 
 
-def _previous(project: Project, rev: str, tmp: Path) -> Previous:
+def _previous(project: Project, rev: str, tmp: Path, refused: list[str]) -> Previous:
     repo = gitio.repo_root(project.root)
     if repo is None:
         raise gitio.GitError(f"--since needs git, and {project.root} is not a git repository")
     commit = gitio.commit_of(repo, rev)
     prefix = project.root.resolve().relative_to(repo)
-    gitio.extract(repo, commit, [(prefix / p).as_posix() for p in project.paths], tmp)
+    gitio.extract(repo, commit, [(prefix / p).as_posix() for p in project.paths], tmp, refused)
     root = tmp / prefix
     return Previous(rev, [parse_file(p) for p in find_drafts(root, project.paths)], root)

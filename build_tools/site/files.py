@@ -44,6 +44,7 @@ class FileSet:
     def sync(self, dest: Path) -> tuple[int, int]:
         """Make ``dest`` hold exactly these files; returns (written, removed)."""
         dest.mkdir(parents=True, exist_ok=True)
+        removed = _remove_links(dest)
         written = 0
         for rel, content in self.files.items():
             target = dest / rel
@@ -59,7 +60,6 @@ class FileSet:
                 # Not durable: a site folder is rebuilt, never the only copy.
                 write_atomic(target, content, durable=False)
             written += 1
-        removed = 0
         for folder, dirs, names in os.walk(dest, topdown=False):
             for name in names:
                 path = Path(folder) / name
@@ -71,6 +71,19 @@ class FileSet:
                 if sub.is_dir() and not sub.is_symlink() and not any(sub.iterdir()):
                     sub.rmdir()
         return written, removed
+
+
+def _remove_links(dest: Path) -> int:
+    """Remove every symlink under ``dest``: none is ours, and writing through one (a folder
+    linked to drafts/) would overwrite what it points to."""
+    removed = 0
+    for folder, dirs, names in os.walk(dest):
+        for name in [*names, *dirs]:
+            path = Path(folder) / name
+            if path.is_symlink():
+                path.unlink()
+                removed += 1
+    return removed
 
 
 def _same_file(source: Path, target: Path) -> bool:

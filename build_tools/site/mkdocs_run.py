@@ -13,6 +13,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from build_tools.errors import tool_message
+
 
 class BuildError(Exception):
     pass
@@ -49,8 +51,8 @@ def finish(proc: subprocess.Popen[str]) -> list[str]:
     output, _ = proc.communicate()
     lines = output.splitlines()
     if proc.returncode != 0:
-        tail = "\n".join(lines[-15:])
-        raise BuildError(f"mkdocs build failed (exit {proc.returncode}):\n{tail}")
+        raise BuildError(f"mkdocs build failed (exit {proc.returncode}): "
+                         f"{tool_message(output)}")
     return [ln for ln in lines if ln.startswith(("WARNING", "ERROR"))]
 
 

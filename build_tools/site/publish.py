@@ -22,6 +22,7 @@ import errno
 import fcntl
 import os
 import shutil
+import stat
 import subprocess
 import time
 from collections.abc import Callable, Iterator
@@ -33,6 +34,7 @@ from typing import Any
 from build_tools import gitio
 from build_tools.model import Draft
 from build_tools.parse import parse_file
+from build_tools.project import UnsafePath, check_output_folder
 from build_tools.site import csp, mkdocs_run, versions
 from build_tools.site.comment_pages import COMMENTS_DIR
 from build_tools.site.config import Project, find_drafts, load_mkdocs_yml
@@ -76,6 +78,7 @@ class _Source:
     work: Path
     _root: Path | None = None
     _drafts: list[Draft] | None = None
+    refused: list[str] = field(default_factory=list)  # committed symlinks not read
 
     def root(self) -> Path:
         if self._root is None:
@@ -87,7 +90,7 @@ class _Source:
                 dest = self.work / "src" / self.name
                 # comments/ too: a tag's comments pages show the comments of that tag.
                 paths = [(prefix / p).as_posix() for p in [*self.project.paths, COMMENTS_DIR]]
-                gitio.extract(self.repo, self.commit, paths, dest)
+                gitio.extract(self.repo, self.commit, paths, dest, self.refused)
                 self._root = dest / prefix
         return self._root
 
@@ -112,10 +115,26 @@ class _Source:
         return self._drafts
 
 
+def _open_lock(path: Path) -> int:
+    """The lock file, opened without following a symlink: a ``.site.lock`` planted as a link
+    to another file would otherwise have that file truncated."""
+    try:
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC, 0o644)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise PublishError(f"the lock file {path} is a symlink; remove it (publish never "
+                               "writes through a link)") from None
+        raise PublishError(f"cannot open the lock file {path}: {exc.strerror}") from None
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise PublishError(f"the lock file {path} is not a regular file; remove it")
+    return fd
+
+
 @contextmanager
 def _locked(path: Path, wait: bool, log: Log) -> Iterator[None]:
     path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a+") as handle:
+    with os.fdopen(_open_lock(path), "r+") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -147,10 +166,17 @@ def _recover(out: Path, log: Log) -> None:
         shutil.rmtree(stale, ignore_errors=True)
 
 
+def _published_before(folder: Path) -> bool:
+    """A folder an earlier publish wrote: it always writes these two."""
+    return (folder / "versions.json").is_file() and (folder / ".nojekyll").is_file()
+
+
 def publish(project: Project, opts: PublishOptions, log: Log) -> list[VersionReport]:
-    out = opts.out.resolve()
-    if out == project.root.resolve() or project.root.resolve().is_relative_to(out):
-        raise PublishError(f"refusing to publish into {out}: it holds the project")
+    try:
+        out = check_output_folder(opts.out, project.root, [*project.paths, COMMENTS_DIR],
+                                  "--out", _published_before)
+    except UnsafePath as exc:
+        raise PublishError(str(exc)) from None
     with _locked(out.parent / f".{out.name}.lock", opts.wait, log):
         _recover(out, log)
         staging = out.parent / f".{out.name}.tmp-{os.getpid()}"
@@ -297,7 +323,7 @@ def _start(source: _Source, previous: _Source | None, stamp: dict[str, Any], sta
                     exports=opts.exports, site_name=site_name,
                     directory_urls=directory_urls(project.mkdocs_yml), scratch=work),
         docs, log)
-    report.warnings.extend(result.warnings)
+    report.warnings.extend([*source.refused, *result.warnings])
     site_dir = staging / source.name
     config = mkdocs_run.write_config(project.mkdocs_yml, docs, site_dir,
                                      work / f"mkdocs-{source.name}.yml")
@@ -336,5 +362,6 @@ def _write_index(sources: list[_Source], staging: Path, log: Log) -> None:
         target = f"{versions.DEV}/"
     (staging / "index.html").write_text(versions.redirect_page(target), encoding="utf-8")
     (staging / ".nojekyll").write_text("", encoding="utf-8")
+    (staging / csp.HEADERS_FILE).write_text(csp.headers_file(), encoding="utf-8")
     log(f"versions.json: {', '.join(e[0] for e in entries)}"
         + (f"; latest = {newest.title}" if newest else "; no release yet, / opens dev/"))

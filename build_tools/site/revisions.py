@@ -33,10 +33,11 @@ class DraftDiff:
         return "changed" if self.redline and self.redline.changed else "unchanged"
 
 
-def _drafts_at(repo: Path, project: Project, rev: str, dest: Path) -> dict[str, Draft]:
+def _drafts_at(repo: Path, project: Project, rev: str, dest: Path,
+               refused: list[str]) -> dict[str, Draft]:
     commit = gitio.commit_of(repo, rev)
     prefix = project.root.resolve().relative_to(repo)
-    gitio.extract(repo, commit, [(prefix / p).as_posix() for p in project.paths], dest)
+    gitio.extract(repo, commit, [(prefix / p).as_posix() for p in project.paths], dest, refused)
     root = dest / prefix
     return {p.relative_to(root).as_posix(): parse_file(p) for p in find_drafts(root, project.paths)}
 
@@ -48,15 +49,18 @@ def _selected(rel: str, draft: Draft, wanted: str | None) -> bool:
     return wanted in (rel, name, Path(rel).stem, draft.id) or rel.endswith("/" + wanted.lstrip("./"))
 
 
-def diff_revisions(project: Project, rev1: str, rev2: str,
-                   wanted: str | None = None) -> list[DraftDiff]:
+def diff_revisions(project: Project, rev1: str, rev2: str, wanted: str | None = None,
+                   refused: list[str] | None = None) -> list[DraftDiff]:
+    """The drafts that differ between two revisions; ``refused`` gets the committed symlinks
+    that were not read (gitio.extract)."""
+    notes = refused if refused is not None else []
     repo = gitio.repo_root(project.root)
     if repo is None:
         raise NotARepository(f"clause diff compares git revisions, and {project.root} is not "
                              "in a git repository")
     with tempfile.TemporaryDirectory(prefix="clause-diff-") as tmp:
-        old = _drafts_at(repo, project, rev1, Path(tmp) / "a")
-        new = _drafts_at(repo, project, rev2, Path(tmp) / "b")
+        old = _drafts_at(repo, project, rev1, Path(tmp) / "a", notes)
+        new = _drafts_at(repo, project, rev2, Path(tmp) / "b", notes)
     out: list[DraftDiff] = []
     matched: set[str] = set()
     for rel, draft in new.items():

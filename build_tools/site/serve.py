@@ -1,5 +1,6 @@
-"""``clause serve``: render, run ``mkdocs serve``, and render again whenever a draft or a
-comment file changes, so the browser reloads with the new numbering.
+"""``clause serve``: render, run ``mkdocs serve`` (with a CSP on figures: site/devserver.py),
+and render again whenever a draft or a comment file changes, so the browser reloads with the new
+numbering.
 
 Changes are found by polling modification times in a thread (no watcher dependency); the
 docs folder is written by difference, so MkDocs rebuilds once per real change.
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import signal
 import subprocess
+import sys
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -73,7 +75,9 @@ def serve(project: Project, dev_addr: str, log: Log, interval: float = 1.0) -> i
     folders = [project.root / p for p in [*project.paths, *project.watch]]
     watcher = Watcher(folders, render, interval)
     watcher.start()
-    command = mkdocs_run.command("serve", "-f", str(project.mkdocs_yml), "-a", dev_addr)
+    # mkdocs serve, with a CSP on every SVG (site/devserver.py).
+    command = [sys.executable, "-m", "build_tools.site.devserver", "serve",
+               "-f", str(project.mkdocs_yml), "-a", dev_addr]
     log(f"serving on http://{dev_addr}/ (drafts are re-rendered when they change; Ctrl-C stops)")
     proc = subprocess.Popen(command, env=mkdocs_run.env(), cwd=project.root)
     # A SIGTERM (a process manager, `kill`) must stop `mkdocs serve` too, as Ctrl-C does.

@@ -15,6 +15,7 @@ from packaging.version import InvalidVersion, Version
 
 import build_tools
 from build_tools import __version__
+from build_tools.project import read_source
 
 DEV = "dev"
 LATEST = "latest"
@@ -97,7 +98,10 @@ def tree_hash(files: list[Path], root: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(files):
         digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-        digest.update(path.read_bytes())
+        try:
+            digest.update(read_source(path, root))
+        except OSError as exc:  # refused (a symlink out of the tree, a pipe) or gone
+            digest.update(str(exc).encode())
     return digest.hexdigest()[:20]
 
 

@@ -34,7 +34,7 @@ from build_tools.comments.locate import (
     read_draft_file,
 )
 from build_tools.comments.stats import disposition_report, statistics, table
-from build_tools.project import root_or_here, today, write_atomic
+from build_tools.project import UnsafePath, path_segment, root_or_here, today, write_atomic
 
 from .checks import check_paths
 from .commit import Saved, save
@@ -69,6 +69,10 @@ def ballot_dir(root: Path, stem: str, stage: str, iteration: int) -> Path:
 def current_iteration(info: DraftFile) -> tuple[str, int]:
     if info.stage is None or info.iteration is None:
         raise WorkflowError(info.path, 1, "the front-matter needs a stage and an integer iteration")
+    try:
+        path_segment(info.stage, "stage")  # it names the iteration's folders
+    except UnsafePath as exc:
+        raise WorkflowError(info.path, info.meta_lines.get("stage", 1), str(exc)) from None
     return info.stage, info.iteration
 
 

@@ -73,7 +73,7 @@ def load_iteration(path: Path, stage: str, iteration: int) -> tuple[Iteration | 
     In history the balloted version is preferred: the oldest commit with a ``ballot:`` block
     at that iteration; else the newest commit at that iteration.
     """
-    text = path.read_text(encoding="utf-8-sig")
+    text = project.read_source(path).decode("utf-8-sig")
     if _has(frontmatter.read(text).data, stage, iteration):
         return Iteration(path, text, None, parse_text(text, path)), ""
     if not gitio.is_repository(path):

@@ -18,6 +18,7 @@ from build_tools.comments.check import reference_problems
 from build_tools.comments.importers import ImportResult, import_comments
 from build_tools.comments.locate import DraftFile, iteration_folder
 from build_tools.comments.yamlio import MergeResult, merge_comments
+from build_tools.project import UnsafePath, path_segment
 
 from .ballot import Voted, record_vote
 from .balloted import DraftResolver
@@ -56,6 +57,24 @@ def _vote_of(result: ImportResult, member: str, problems: list[Problem]) -> str 
     return found.pop() if found else None
 
 
+def _target(root: Path, draft: DraftFile, stage: str, iteration: int, member_code: str,
+            member_source: str) -> Path:
+    """comments/<stem>/<stage><iteration>/<member>.yaml: the stage and the member code come
+    from files (the draft, the sheet), so each must be one plain folder or file name."""
+    try:
+        folder = iteration_folder(stage, iteration)
+    except UnsafePath as exc:
+        if stage != draft.stage:
+            raise WorkflowError("--stage", None, str(exc)) from None
+        raise WorkflowError(draft.path, draft.meta_lines.get("stage"),
+                            f"{exc}; give --stage or --out") from None
+    try:
+        name = path_segment(member_code, "member code")
+    except UnsafePath as exc:
+        raise WorkflowError(member_source, None, f"{exc}; give --member or --out") from None
+    return root / "comments" / draft.path.stem / folder / f"{name}.yaml"
+
+
 def import_into(root: Path, file: Path, draft: DraftFile, stage: str, iteration: int,
                 member: str | None = None, out: Path | None = None,
                 lines: bool = True) -> Imported:
@@ -68,8 +87,8 @@ def import_into(root: Path, file: Path, draft: DraftFile, stage: str, iteration:
         raise WorkflowError(file, None, f"nothing imported: {rows}")
     if result.member is None:
         raise WorkflowError(file, None, "no member code (MB/NC) found; give --member")
-    folder = root / "comments" / draft.path.stem / iteration_folder(stage, iteration)
-    target = out or folder / f"{result.member}.yaml"
+    target = out or _target(root, draft, stage, iteration, result.member,
+                            "--member" if member else str(file))
     imported = Imported(result, target, problems=list(result.problems))
     resolver = DraftResolver(root, lines=lines)
     info = resolver.resolve(draft.id, stage, iteration, draft.path.stem)

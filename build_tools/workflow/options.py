@@ -35,7 +35,8 @@ def user_errors(command: str) -> Iterator[None]:
     except GitError as exc:
         fail(f"clause {command}: {exc}")
     except OSError as exc:
-        fail(f"clause {command}: {exc.filename or 'a file'}: {exc.strerror or exc}")
+        where = f"{exc.filename}: " if exc.filename else ""
+        fail(f"clause {command}: {where}{exc.strerror or exc}")
 
 
 def repo_root() -> Path:

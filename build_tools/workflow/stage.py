@@ -164,7 +164,7 @@ def advance(draft_path: Path, to: str | None = None, iteration_only: bool = Fals
         return result
     result.forced = bool(result.blockers)
     result.ballot = read_record(record_path(root, draft_path.stem, stage, iteration))
-    text = draft_path.read_bytes().decode("utf-8-sig")
+    text = project.read_source(draft_path).decode("utf-8-sig")
     changes = {"stage": new[0], "iteration": new[1], "date": project.today()}
     remove = _ballot_dates(info.meta.get("ballot"))
     writes: dict[Path, str | bytes] = {

@@ -33,7 +33,7 @@ def test_warm_run_matches_cold_and_sees_edits(tmp_path: Path) -> None:
     _corpus(drafts, 6)
     cache = tmp_path / "cache"
     cold = _lint([str(drafts)], cache)
-    assert list(cache.rglob("*.json")), "the cold run fills the cache"
+    assert list(cache.rglob("*.entry")), "the cold run fills the cache"
     assert _lint([str(drafts)], cache) == cold
     target = drafts / "d001.md"
     target.write_text(target.read_text().replace("shall provide an avatar", "could provide an avatar"))
@@ -71,3 +71,93 @@ def test_parallel_and_serial_agree(tmp_path: Path) -> None:
     parallel, _ = lint_paths([drafts], rules, tmp_path, jobs=2)
     assert serial == parallel
     assert len([f for f in serial if f.rule == "VERB-05"]) == 4
+
+
+# --- the cache is not a way around the linter (issue 15, class 6) ---------------------------
+
+
+def _dirty_repo(tmp_path: Path) -> Path:
+    root = tmp_path / "repo"
+    drafts = root / "drafts"
+    drafts.mkdir(parents=True)
+    (root / "pyproject.toml").write_text('[tool.clause]\npaths = ["drafts"]\n', encoding="utf-8")
+    text = assemble("en").replace("shall provide an avatar", "must provide an avatar")
+    (drafts / "d.md").write_text(text, encoding="utf-8")
+    return root
+
+
+def _forged_entries(root: Path) -> list[Path]:
+    """What a pull request can commit: entries saying "clean", under every name a cache of
+    this tool could look for (schema 2's plain SHA-256 key, and files of the new layout)."""
+    import hashlib
+
+    from build_tools import __version__
+    from build_tools.lint import summary
+    from build_tools.parse import parse_file
+
+    draft = root.resolve() / "drafts" / "d.md"
+    rules = [r.id for r in active_rules()]
+    config = json.dumps([sorted(rules), [], str(root.resolve())])
+    written = []
+    for path in (draft, Path("drafts/d.md")):
+        h = hashlib.sha256()
+        for part in ("2", __version__, config, str(path)):
+            h.update(part.encode())
+            h.update(b"\0")
+        h.update(draft.read_bytes())
+        key = h.hexdigest()
+        entry = {"key": key, "findings": [], "summary": summary.to_dict(parse_file(draft))}
+        for suffix, data in ((".json", json.dumps(entry)),
+                             (".entry", "0" * 64 + "\n" + json.dumps(entry))):
+            target = root / ".clause-cache" / "lint" / key[:2] / f"{key}{suffix}"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(data, encoding="utf-8")
+            written.append(target)
+    return written
+
+
+def test_a_committed_cache_entry_does_not_silence_the_linter(tmp_path: Path,
+                                                             monkeypatch) -> None:  # noqa: ANN001
+    root = _dirty_repo(tmp_path)
+    _forged_entries(root)
+    monkeypatch.delenv("CLAUSE_CACHE_DIR")  # the repository's own .clause-cache/
+    monkeypatch.chdir(root)
+    result = CliRunner().invoke(main, ["lint", "--format", "json"])
+    assert result.exit_code == 1, result.output
+    assert [f["rule"] for f in json.loads(result.output)] == ["VERB-05"]
+
+
+def test_entries_from_another_machine_or_edited_are_ignored(tmp_path: Path,
+                                                           monkeypatch) -> None:  # noqa: ANN001
+    root = _dirty_repo(tmp_path)
+    cache = tmp_path / "cache"
+    first = _lint([str(root / "drafts")], cache)
+    assert [f["rule"] for f in first] == ["VERB-05"]
+    entries = list(cache.rglob("*.entry"))
+    assert len(entries) == 1
+    # Edited by hand: the findings removed, the MAC line kept.
+    mac, _, payload = entries[0].read_bytes().partition(b"\n")
+    edited = json.loads(payload)
+    edited["findings"] = []
+    entries[0].write_bytes(mac + b"\n" + json.dumps(edited).encode())
+    assert _lint([str(root / "drafts")], cache) == first
+    # Another machine (another secret) never finds this machine's entries.
+    monkeypatch.setenv("CLAUSE_STATE_DIR", str(tmp_path / "other-machine"))
+    assert _lint([str(root / "drafts")], cache) == first
+    assert len(list(cache.rglob("*.entry"))) == 2
+
+
+def test_no_secret_no_cache(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    from build_tools.lint import cache as lint_cache
+
+    root = _dirty_repo(tmp_path)
+    # A secret the repository could ship (the state folder inside it) is never used.
+    monkeypatch.setenv("CLAUSE_STATE_DIR", str(root / ".state"))
+    monkeypatch.setenv("CLAUSE_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.chdir(root)
+    for _ in range(2):
+        result = CliRunner().invoke(main, ["lint", "--format", "json"])
+        assert result.exit_code == 1 and "VERB-05" in result.output
+    assert lint_cache.machine_secret(root) is None
+    assert not (root / ".state").exists()
+    assert not list((tmp_path / "cache").rglob("*.entry"))

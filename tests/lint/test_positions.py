@@ -163,7 +163,7 @@ def test_positions_survive_the_cache(tmp_path: Path, monkeypatch) -> None:  # no
     monkeypatch.setenv("CLAUSE_CACHE_DIR", str(tmp_path / "cache"))
     args = ["lint", "--format", "json", "--select", "VERB-05", str(path)]
     first = json.loads(CliRunner().invoke(main, args).output)
-    assert any((tmp_path / "cache").rglob("*.json"))
+    assert any((tmp_path / "cache").rglob("*.entry"))
     second = json.loads(CliRunner().invoke(main, args).output)
     assert first == second and second[0]["column"] == 17 and second[0]["line"] == row
 

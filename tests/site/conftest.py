@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from site_helpers import make_project, run_cli
+from site_helpers import CHROMIUM, CHROMIUM_ARGS, make_project, run_cli
 
 
 @dataclass
@@ -41,3 +41,16 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
     out = project / "out"
     result = build_docs(DocsRequest(project, find_drafts(project, ["drafts"]), lint=False), out)
     return Rendered(out, result.warnings)
+
+
+@pytest.fixture(scope="module")
+def browser():  # noqa: ANN201 - a Playwright Browser
+    """One Chromium (Debian's, driven by Playwright) for the tests of a module."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        instance = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield instance
+        finally:
+            instance.close()

@@ -3,14 +3,20 @@ repository with two release tags."""
 
 from __future__ import annotations
 
+import functools
 import html
+import http.server
 import os
 import re
 import shutil
+import socketserver
 import subprocess
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import markdown
+import pytest
 from click.testing import CliRunner
 
 from build_tools.cli import main
@@ -84,6 +90,36 @@ def make_project(root: Path, with_git: bool = True) -> Path:
         f"  - id: MEMBER-C-001\n    clause: \"4.2\"\n    type: te\n    comment: {LATE_COMMENT}\n",
         encoding="utf-8")
     return root
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(),
+                                    reason="needs Debian's chromium at /usr/bin/chromium")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+def serve_in_thread(server: socketserver.BaseServer) -> Iterator[str]:
+    """Run ``server`` in a thread while the generator is open; yields its base URL."""
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"  # type: ignore[attr-defined]
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def serve_folder(folder: Path) -> Iterator[str]:
+    """``folder`` as a static web server does (GitHub Pages: no headers of ours)."""
+    handler = functools.partial(_Quiet, directory=str(folder))
+    yield from serve_in_thread(http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler))
 
 
 def run_cli(cwd: Path, *args: str):

@@ -10,6 +10,7 @@ from build_tools.i18n import stages
 from build_tools.lint.base import FMT, ISO, Context, Example, Rule, register
 from build_tools.lint.examples import PARTS_EN
 from build_tools.model import Draft
+from build_tools.project import unsafe_character
 
 KNOWN = {
     "id", "title", "language", "rules", "doctype", "stage", "iteration", "date", "committee",
@@ -74,7 +75,10 @@ class Types(Rule):
     doc = ("language is en or zh; rules iso or gb; doctype one of " + ", ".join(DOCTYPES) +
            "; stage an abbreviation (WD, CD, DIS …) or a harmonized code such as 30.20; iteration "
            "an integer ≥ 1; date an ISO 8601 date; editors a list of {name, organization, email}; "
-           "ballot.line_numbering continuous, per-page or none.")
+           "ballot.line_numbering continuous, per-page or none. Text values (id, title, "
+           "committee, editors, keywords …) are one line without control characters: a line "
+           "break or a \\x1f in a title is invisible in the editor, splits the title on the "
+           "cover and cannot be written into a DOCX.")
     fail = [Example("en", _front("iteration: 1", "iteration: two")),
             Example("en", _front("stage: WD", "stage: Draft"))]
     passing = [Example("en", _front("stage: WD", 'stage: "30.20"'))]
@@ -125,6 +129,12 @@ class Types(Rule):
         for key in ("ics", "keywords"):
             if key in m and not (isinstance(m[key], list) and all(isinstance(x, str) for x in m[key])):
                 yield bad(key, f"{key} must be a list of strings")
+        for key, value in _texts(m):
+            char = unsafe_character(value)
+            if char is not None:
+                yield bad(key if key in ln else key.split("[")[0].split(".")[0],
+                          f"{key} holds the control character {char}; remove it (titles and "
+                          "names are one line of text)")
         ballot = m.get("ballot")
         if "ballot" in m:
             if not isinstance(ballot, dict):
@@ -140,6 +150,27 @@ class Types(Rule):
                 if ln_mode not in ("continuous", "per-page", "none"):
                     yield bad("ballot.line_numbering",
                               "ballot.line_numbering must be continuous, per-page or none")
+
+
+_TEXT_KEYS = ("id", "title", "committee", "supersedes", "editors", "keywords", "ics")
+
+
+def _texts(meta: dict) -> list[tuple[str, str]]:
+    """(key as in meta_lines, text) for the front-matter's text values."""
+    out: list[tuple[str, str]] = []
+    for key in _TEXT_KEYS:
+        value = meta.get(key)
+        if isinstance(value, str):
+            out.append((key, value))
+        elif isinstance(value, dict):
+            out.extend((f"{key}.{k}", v) for k, v in value.items() if isinstance(v, str))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                if isinstance(item, str):
+                    out.append((f"{key}[{i}]", item))
+                elif isinstance(item, dict):
+                    out.extend((f"{key}[{i}]", v) for v in item.values() if isinstance(v, str))
+    return out
 
 
 @register
