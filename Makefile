@@ -3,21 +3,35 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-APT_PACKAGES := chromium fonts-noto-cjk poppler-utils git
+# What publishing needs (fonts for Chinese PDFs, git for the release tags), and what only the
+# tests need besides: Chromium for the browser tests, poppler for pdftoppm/pdftotext, and
+# LibreOffice (Writer and Calc without the GUI) to open every office file Clause writes.
+SITE_APT_PACKAGES := fonts-noto-cjk git
+TEST_APT_PACKAGES := $(SITE_APT_PACKAGES) chromium poppler-utils libreoffice-writer-nogui \
+                     libreoffice-calc-nogui
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all setup system-deps site test lint serve bench bench-lint clean
+.PHONY: all setup setup-site system-deps site-deps test-deps site test lint serve bench \
+        bench-lint clean
 
 all: test
 
-# Debian packages: Chromium for the browser tests, Noto CJK for Chinese PDFs, poppler for
-# pdftoppm. Installed only when missing.
-system-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Debian packages, installed only when missing and without their recommended packages (the
+# recommendations of chromium and LibreOffice pull in cups, samba helpers and desktop themes).
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    --no-install-recommends $$missing; \
 	fi
+endef
+
+site-deps:
+	$(call apt_install,$(SITE_APT_PACKAGES))
+
+test-deps system-deps:
+	$(call apt_install,$(TEST_APT_PACKAGES))
 
 $(STAMP): pyproject.toml
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
@@ -25,9 +39,11 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	@touch $@
 
-setup: system-deps $(STAMP)
+setup: test-deps $(STAMP)
 
-site: setup
+setup-site: site-deps $(STAMP)
+
+site: setup-site
 	$(BIN)/clause lint drafts
 	$(BIN)/clause publish --out site
 
@@ -35,10 +51,10 @@ test: setup
 	$(BIN)/ruff check build_tools tests bench
 	$(BIN)/python -m pytest
 
-lint: setup
+lint: setup-site
 	$(BIN)/clause lint drafts
 
-serve: setup
+serve: setup-site
 	$(BIN)/clause serve
 
 bench: setup
