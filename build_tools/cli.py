@@ -216,5 +216,6 @@ LAZY_COMMANDS = {
     "comments": "build_tools.comments.commands:comments",
     "ballot": "build_tools.comments.commands:ballot",
     "stage": "build_tools.comments.commands:stage",
+    "import": "build_tools.wordimport.commands:import_cmd",
 }
 # -- end of commands
