@@ -198,10 +198,16 @@ class CoverReader:
         if stage and len(text) < 40 and "stage" not in self.fm.values:
             self.put("stage", text, unit)
             return
-        if A.all_bold(unit.inlines) and len(text) < 200 and text:
-            lang = "zh" if CJK.search(text) else "en"
-            if lang not in self.fm.titles:
-                self.put("title", text, unit)
+        if _date(text) and len(text) < 40 and "date" not in self.fm.values:
+            self.put("date", text, unit)  # "2026-11-02 发布"
+            return
+        lang = "zh" if CJK.search(text) else "en"
+        if not text or len(text) > 200 or lang in self.fm.titles:
+            return
+        # The title is the bold line; a line in the other language after it is its translation.
+        translation = bool(self.fm.titles) and len(text.split()) >= 2 and ":" not in text
+        if A.all_bold(unit.inlines) or translation:
+            self.put("title", text, unit)
 
     def properties(self) -> None:
         props = self.props

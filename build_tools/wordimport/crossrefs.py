@@ -36,9 +36,9 @@ _EN = re.compile(
     rf"|(?<![\w./:\-])(?P<b>{_NUM})(?![\w/]|\.\d)")
 _ZH = re.compile(
     r"(?P<chapter>第(?P<c>\d+)章)"
-    r"|(?P<annex>附录(?P<a>[A-Z]))(?![\w.])"
-    r"|(?<=[见如按在和与及、由从据照于，。；：（(\s])(?P<tf>(?P<tk>表|图)(?P<n>[A-Z]\.\d+|\d+))(?![\d.])"
-    rf"|(?<![\w./:\-])(?P<b>{_NUM})(?![\w/]|\.\d)")
+    r"|(?P<annex>附录(?P<a>[A-Z]))(?![A-Za-z0-9.])"
+    r"|(?<![代列报发仪地视试意蓝草构绘制插统])(?P<tf>(?P<tk>表|图)(?P<n>[A-Z]\.\d+|\d+))(?![\d.])"
+    rf"|(?<![A-Za-z0-9_./:\-])(?P<b>{_NUM})(?![A-Za-z0-9_/]|\.\d)")
 # The words before a bare "5.2" that make it a reference to this document's 5.2.
 _CUE_EN = re.compile(r"(?:\b(?:see|in|of|to|and|or|with|under|per|from|by|also|and/or|through)"
                      r"\s+|[(\[]|,\s)$")

@@ -58,6 +58,7 @@ class Flattener:
     def resolve(self, inlines: list[A.Node]) -> list[A.Node]:
         """The inlines with insertions and deletions decided and comments taken out."""
         out: list[A.Node] = []
+        dropped = False
         for node in inlines:
             t = node["t"]
             if t == "Span":
@@ -72,6 +73,7 @@ class Flattener:
                                     f"“{A.plain(node['c'][1]).strip()}”", self.n)
                     if keep:
                         out.extend(self.resolve(node["c"][1]))
+                    dropped = dropped or not keep
                     continue
                 if "comment-start" in classes:
                     by = kv.get("author", "unknown")
@@ -94,7 +96,7 @@ class Flattener:
                 out.append({"t": "Note", "c": self.resolve_blocks(node["c"], count=False)})
             else:
                 out.append(node)
-        return out
+        return _close_gaps(out) if dropped else out
 
     def resolve_blocks(self, blocks: list[A.Node], count: bool = True) -> list[A.Node]:
         """Blocks inside a list item, a cell or a footnote, changes decided."""
@@ -199,6 +201,20 @@ class Flattener:
                 self.n += 1
                 self.units.append(Unit("code", self.n, style=style, node=block))
             # HorizontalRule, RawBlock: nothing a draft can hold
+
+
+_TIGHT = tuple(".,;:!?)]}。，；：！？）、")
+
+
+def _close_gaps(inlines: list[A.Node]) -> list[A.Node]:
+    """No double space and no space before punctuation where a change was taken out."""
+    out: list[A.Node] = []
+    for node in inlines:
+        if out and out[-1]["t"] == "Space" and (
+                node["t"] == "Space" or (node["t"] == "Str" and node["c"].startswith(_TIGHT))):
+            out.pop()
+        out.append(node)
+    return out
 
 
 def _key_text(inlines: list[A.Node]) -> str:

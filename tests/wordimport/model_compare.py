@@ -18,8 +18,9 @@ def summary(draft: Draft) -> dict[str, list[Any]]:
     and cross-references of a parsed draft, as plain values to compare."""
     clauses = [(c.number, c.title, c.kind, c.level, c.obligation, c.anchor, c.label)
                for c in draft.walk()]
+    # A term's admitted/deprecated lines may be one paragraph or several: ``terms`` holds them.
     blocks = [(b.kind, b.text) for top in draft.clauses for b in top.all_blocks()
-              if not isinstance(b, Table)]
+              if not isinstance(b, Table) and b.kind != "term-attributes"]
     terms = [(t.number, t.preferred, t.anchor, t.admitted, t.deprecated, t.symbol, t.en,
               t.definition.text if t.definition else None, [e.text for e in t.examples],
               [n.text for n in t.notes], t.source.text if t.source else None)

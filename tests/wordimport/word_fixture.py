@@ -120,9 +120,12 @@ TABLE_1 = [["Attribute", "Required", "Description"],
 TABLE_2 = [["Step", "Action"],
            ["1", "the user opens the wallet"],
            ["2", "the platform requests an assertion"]]
+INSERTED = " with the key of the identity provider"
+COMMENTED = "Each assertion shall be signed"
 
 
 def build(path: Path, *, tracked: bool = True) -> Path:
+    """The English draft: ISO layout, typed numbers, Heading styles."""
     doc = Document()
     _style(doc, "Caption")
     notes = Footnotes(doc)
@@ -138,8 +141,7 @@ def build(path: Path, *, tracked: bool = True) -> Path:
     doc.add_paragraph("MVS 0009 WD 1")
     doc.add_paragraph("Date: 2026-11-02")
     doc.add_paragraph("Committee: MIIT Metaverse Standardization Working Group, WG 3 Identity")
-    title = doc.add_paragraph()
-    title.add_run(TITLE).bold = True
+    doc.add_paragraph().add_run(TITLE).bold = True
     doc.add_page_break()
 
     doc.add_heading("Foreword", 1)
@@ -172,6 +174,12 @@ def build(path: Path, *, tracked: bool = True) -> Path:
     doc.add_heading("3 Terms and definitions", 1)
     doc.add_paragraph("For the purposes of this document, the terms and definitions given in "
                       "ISO/IEC 24760-1 and the following apply.")
+    doc.add_paragraph("ISO and IEC maintain terminology databases for use in standardization at "
+                      "the following addresses:")
+    doc.add_paragraph("ISO Online browsing platform: available at https://www.iso.org/obp",
+                      style="List Bullet")
+    doc.add_paragraph("IEC Electropedia: available at https://www.electropedia.org/",
+                      style="List Bullet")
     doc.add_heading("3.1", 2)
     doc.add_paragraph().add_run("identity provider").bold = True
     doc.add_paragraph().add_run("IdP").bold = True
@@ -185,7 +193,7 @@ def build(path: Path, *, tracked: bool = True) -> Path:
     doc.add_paragraph("statement made by an identity provider (3.1) about a subject")
     doc.add_paragraph("EXAMPLE A signed statement that the user is over 18 years old.")
     doc.add_heading("3.3 wallet", 2)
-    doc.add_paragraph("a software component that holds the credentials of a user")
+    doc.add_paragraph("a software component that holds the credentials of a user")  # TERM-01
 
     doc.add_heading("4 Requirements", 1)
     doc.add_heading("4.1 General", 2)
@@ -198,9 +206,11 @@ def build(path: Path, *, tracked: bool = True) -> Path:
     doc.add_paragraph().add_run().add_picture(str(_png_file(path)), width=Cm(6))
     doc.add_paragraph("Figure 1 — Assertion flow", style="Caption")
     doc.add_heading("4.2 Assertions", 2)
-    p = doc.add_paragraph("Each assertion shall be signed")
+    p = doc.add_paragraph()
+    signed = p.add_run(COMMENTED)
+    doc.add_comment(signed, text="Which key? Say it.", author="Zhao Lei", initials="ZL")
     if tracked:
-        tracked_insertion(p, " with the key of the identity provider", "Li Ming")
+        tracked_insertion(p, INSERTED, "Li Ming")
     p.add_run(". The signature shall be verifiable with the public key given in Table 1 "
               "(see 4.1).")
     doc.add_paragraph("NOTE 1 The key can be rotated.")
@@ -211,11 +221,72 @@ def build(path: Path, *, tracked: bool = True) -> Path:
     doc.add_paragraph("The steps of the flow of 4.2 are given in Table A.1.")
     doc.add_paragraph("Table A.1 — Steps of an assertion flow", style="Caption")
     _table(doc, TABLE_2)
+    doc.add_heading("A.2 Result", 2)
+    doc.add_paragraph("The platform admits the user.")
 
     doc.add_heading("Bibliography", 1)
     doc.add_paragraph("[1] ISO/IEC 29115:2013, Information technology — Security techniques — "
                       "Entity authentication assurance framework")
     notes.attach()
+    doc.save(str(path))
+    return path
+
+
+ZH_TITLE = "元宇宙 数字身份 身份提供者要求"
+
+
+def build_zh(path: Path) -> Path:
+    """The Chinese draft: GB layout, full-width spaces after typed numbers, the term and its
+    English equivalent on one line, "注：" notes, "表1　…" captions, a three-line annex title."""
+    doc = Document()
+    core = doc.core_properties
+    core.title = ZH_TITLE
+    core.author = "王芳、李明"
+    core.language = "zh-CN"
+    doc.add_paragraph("MVS 0009")
+    doc.add_paragraph().add_run(ZH_TITLE).bold = True
+    doc.add_paragraph("Metaverse — Digital identity — Requirements for identity providers")
+    doc.add_paragraph("征求意见稿")
+    doc.add_paragraph("2026-11-02 发布")
+    doc.add_heading("前言", 1)
+    doc.add_paragraph("本文件按照GB/T 1.1—2020《标准化工作导则　第1部分：标准化文件的结构和起草规则》"
+                      "的规定起草。")
+    doc.add_paragraph("请注意本文件的某些内容可能涉及专利。本文件的发布机构不承担识别专利的责任。")
+    doc.add_heading("1\u3000范围", 1)
+    doc.add_paragraph("本文件规定了元宇宙平台身份提供者的要求。")
+    doc.add_heading("2\u3000规范性引用文件", 1)
+    doc.add_paragraph("本文件没有规范性引用文件。")
+    doc.add_heading("3\u3000术语和定义", 1)
+    doc.add_paragraph("下列术语和定义适用于本文件。")
+    doc.add_heading("3.1", 2)
+    term = doc.add_paragraph()
+    term.add_run("身份提供者").bold = True
+    term.add_run("\u3000identity provider")
+    doc.add_paragraph("提供身份信息的实体。")
+    doc.add_paragraph("注：一个身份提供者通常服务多个元宇宙平台。")
+    doc.add_paragraph("[来源：ISO/IEC 24760-1:2019，3.3.2，有修改]")
+    doc.add_heading("4\u3000要求", 1)
+    doc.add_heading("4.1\u3000属性", 2)
+    doc.add_paragraph("身份提供者应支持表1给出的属性。")
+    doc.add_paragraph("注 1：非必需的属性由平台之间商定。")
+    doc.add_paragraph("注 2：附录A给出了示例。")
+    doc.add_paragraph("表1\u3000身份属性")
+    _table(doc, [["属性", "必需", "说明"], ["标识符", "是", "在身份提供者内唯一"],
+                 ["公钥", "是", "用于验证断言的密钥"]])
+    doc.add_heading("4.2\u3000断言", 2)
+    doc.add_paragraph("断言应使用表1中的公钥签名（见4.1）。")
+    doc.add_heading("附录A", 1)
+    doc.add_paragraph("（资料性）")
+    doc.add_paragraph("断言流程示例")
+    doc.add_heading("A.1\u3000步骤", 2)
+    doc.add_paragraph("流程的步骤见图A.1。")
+    doc.add_paragraph().add_run().add_picture(str(_png_file(path)), width=Cm(5))
+    doc.add_paragraph("图A.1\u3000断言流程")
+    doc.add_heading("A.2\u3000结果", 2)
+    doc.add_paragraph("平台接纳该用户。")
+    doc.add_heading("参考文献", 1)
+    doc.add_paragraph("[1]\u3000ISO/IEC 24760-1:2019 IT Security and Privacy — A framework for "
+                      "identity management — Part 1: Terminology and concepts")
     doc.save(str(path))
     return path
 
@@ -229,4 +300,5 @@ def _png_file(path: Path) -> Path:
 if __name__ == "__main__":  # pragma: no cover - to look at the fixture in Word
     import sys
 
-    print(build(Path(sys.argv[1] if len(sys.argv) > 1 else "word-draft.docx")))
+    target = Path(sys.argv[1] if len(sys.argv) > 1 else "word-draft.docx")
+    print(build_zh(target) if "zh" in target.name else build(target))

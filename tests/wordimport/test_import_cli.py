@@ -1,0 +1,115 @@
+"""``clause import`` as an editor runs it: what it writes and prints, what it refuses, and the
+report entries that point at a paragraph of the DOCX."""
+
+from __future__ import annotations
+
+import json
+import os
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from docx import Document
+from shared_files import in_ci
+from word_fixture import build
+
+from build_tools.cli import main
+from build_tools.office import convert, find_soffice
+from build_tools.parse import parse_file
+from build_tools.wordimport.importer import import_docx
+from build_tools.wordimport.report import UNMAPPED
+
+
+@pytest.fixture
+def here(tmp_path: Path) -> Path:
+    old = Path.cwd()
+    os.chdir(tmp_path)
+    yield tmp_path
+    os.chdir(old)
+
+
+def test_import_writes_the_draft_and_prints_report_and_lint(here: Path) -> None:
+    docx = build(here / "identity.docx")
+    result = CliRunner().invoke(main, ["import", str(docx), "--report", "report.json"])
+    assert result.exit_code == 0, result.output
+    draft = here / "drafts" / "mvs-0009.md"
+    assert draft.is_file() and (here / "drafts" / "figures" / "mvs-0009-assertion-flow.png").is_file()
+    assert "wrote drafts/mvs-0009.md and 1 figure(s)" in result.output
+    assert "identity.docx: paragraph" in result.output and "insertion by Li Ming" in result.output
+    assert "1 tracked change(s) accepted; 1 comment(s) not imported" in result.output
+    assert "error TERM-01" in result.output and "1 draft checked: 1 errors" in result.output
+    report = json.loads((here / "report.json").read_text(encoding="utf-8"))
+    assert {e["kind"] for e in report["entries"]} == {"tracked-change", "comment"}
+    # A second import does not overwrite the editor's draft.
+    again = CliRunner().invoke(main, ["import", str(docx)])
+    assert again.exit_code == 2 and "exists (use --force to overwrite)" in again.output
+    assert CliRunner().invoke(main, ["import", str(docx), "--force"]).exit_code == 0
+
+
+def test_options_choose_language_id_and_output(here: Path) -> None:
+    docx = build(here / "identity.docx")
+    result = CliRunner().invoke(main, ["import", str(docx), "--id", "MVS 0042", "--out",
+                                       "work/identity.md", "--no-lint"])
+    assert result.exit_code == 0, result.output
+    draft = parse_file(here / "work" / "identity.md")
+    assert draft.meta["id"] == "MVS 0042" and draft.language == "en"
+    assert "draft checked" not in result.output
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"%PDF-1.7 not a word file", "not a DOCX file"),
+    (None, "not a Word document (no word/document.xml)"),
+])
+def test_files_that_are_not_word_drafts_are_refused(here: Path, content: bytes | None,
+                                                    message: str) -> None:
+    path = here / "draft.docx"
+    if content is None:
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("hello.txt", "a zip, not a DOCX")
+    else:
+        path.write_bytes(content)
+    result = CliRunner().invoke(main, ["import", str(path)])
+    assert result.exit_code == 2
+    assert f"draft.docx: {message}" in result.output
+    assert not (here / "drafts").exists()
+
+
+def test_unmapped_content_is_reported_with_its_paragraph(tmp_path: Path) -> None:
+    doc = Document()
+    doc.add_heading("Scope", 1)
+    doc.add_paragraph("This document specifies the widgets.")
+    doc.add_heading("4 Widgets", 1)
+    doc.add_heading("4.1.1 Deep", 3)  # a level skipped
+    doc.add_paragraph("Table 1 — Sizes")
+    table = doc.add_table(rows=2, cols=2)
+    table.cell(0, 0).merge(table.cell(0, 1)).text = "Size"
+    table.cell(1, 0).text = "small"
+    table.cell(1, 1).text = "large"
+    doc.save(str(tmp_path / "w.docx"))
+    result = import_docx(tmp_path / "w.docx", tmp_path / "drafts" / "w.md", lint=False)
+    entries = {e.message: e for e in result.report.of(UNMAPPED)}
+    level = entries["a heading of level 3 under a heading of level 1: imported at level 2"]
+    assert (level.paragraph, level.excerpt) == (4, "4.1.1 Deep")
+    merged = entries["table: merged cells were split (the merged text is in the first cell)"]
+    assert merged.paragraph == 6 and merged.clause == "4.1.1"  # as the Word draft numbers it
+    typed = entries["typed number 4.1.1, but Clause numbers it 2.1 (typed references to it "
+                    "still point here)"]
+    assert typed.paragraph == 4
+    assert "w.docx: paragraph 4, in 4, \"4.1.1 Deep\": unmapped: a heading of level 3" \
+        in "\n".join(result.report.lines())
+
+
+def test_word_97_and_wps_files_are_converted_with_libreoffice(tmp_path: Path) -> None:
+    if find_soffice() is None:
+        if in_ci():
+            pytest.fail("LibreOffice is missing; make test installs it")
+        pytest.skip("LibreOffice is not installed")
+    docx = build(tmp_path / "identity.docx", tracked=False)
+    [doc] = convert([docx], "doc", tmp_path / "old")
+    result = import_docx(doc, tmp_path / "drafts" / "identity.md", lint=False)
+    draft = parse_file(result.draft)
+    assert [c.number for c in draft.walk()][:6] == ["", "", "1", "2", "3", "4"]
+    assert [t.preferred for t in draft.terms] == ["identity provider", "assertion", "wallet"]
+    assert [t.caption for t in draft.tables] == ["Identity attributes",
+                                                 "Steps of an assertion flow"]
