@@ -3,10 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-# What publishing needs (fonts for Chinese PDFs, git for the release tags), and what only the
-# tests need besides: Chromium for the browser tests, poppler for pdftoppm/pdftotext, and
-# LibreOffice (Writer and Calc without the GUI) to open every office file Clause writes.
-SITE_APT_PACKAGES := fonts-noto-cjk git
+# What publishing needs (fonts for Chinese PDFs, git for the release tags, rsvg-convert for the
+# PNG copy of each SVG figure in a DOCX), and what only the tests need besides: Chromium for
+# the browser tests, poppler for pdftoppm/pdftotext, and LibreOffice (Writer and Calc without
+# the GUI) to open every office file Clause writes.
+SITE_APT_PACKAGES := fonts-noto-cjk git librsvg2-bin
 TEST_APT_PACKAGES := $(SITE_APT_PACKAGES) chromium poppler-utils libreoffice-writer-nogui \
                      libreoffice-calc-nogui
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)

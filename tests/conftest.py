@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from shared_files import CORPUS, REPO, need_shared
+from needs import CORPUS, REPO, need_shared
 
 
 @pytest.fixture

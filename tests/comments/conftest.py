@@ -3,7 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from shared_files import CORPUS, need_shared
+from needs import CORPUS, need_shared
 
 ISO_TEMPLATE = CORPUS / "comment-templates" / "iso_comment_template_2012-03.docx"
 

@@ -11,11 +11,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from docx import Document
-from shared_files import in_ci
+from needs import need_soffice
 from word_fixture import build
 
 from build_tools.cli import main
-from build_tools.office import convert, find_soffice
+from build_tools.office import convert
 from build_tools.parse import parse_file
 from build_tools.wordimport.importer import import_docx
 from build_tools.wordimport.report import UNMAPPED
@@ -101,10 +101,7 @@ def test_unmapped_content_is_reported_with_its_paragraph(tmp_path: Path) -> None
 
 
 def test_word_97_and_wps_files_are_converted_with_libreoffice(tmp_path: Path) -> None:
-    if find_soffice() is None:
-        if in_ci():
-            pytest.fail("LibreOffice is missing; make test installs it")
-        pytest.skip("LibreOffice is not installed")
+    need_soffice()
     docx = build(tmp_path / "identity.docx", tracked=False)
     [doc] = convert([docx], "doc", tmp_path / "old")
     result = import_docx(doc, tmp_path / "drafts" / "identity.md", lint=False)

@@ -1,11 +1,12 @@
-"""Tests that need ../shared skip on a developer's machine without it, and fail in CI."""
+"""Tests that need ../shared or a program skip on a developer's machine without it, and fail
+in CI."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
-from shared_files import need_shared
+from needs import need_shared
 
 
 def test_missing_shared_file_skips_outside_ci(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
