@@ -13,7 +13,7 @@ TEST_APT_PACKAGES := $(SITE_APT_PACKAGES) chromium poppler-utils libreoffice-wri
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all setup setup-site system-deps site-deps test-deps site test lint serve bench \
-        bench-lint clean
+        bench-lint bench-import clean
 
 all: test
 
@@ -64,6 +64,10 @@ bench: setup
 # Only the side-by-side lint figures of make bench (clause lint, markdownlint-cli2, bare parse).
 bench-lint: setup
 	@$(BIN)/python bench/lint_ratio.py
+
+# Only the Word import figure: a ~100-page DOCX exported by Clause, imported back.
+bench-import: setup
+	@$(BIN)/python bench/import_docx.py
 
 clean:
 	rm -rf build site .clause-cache .pytest_cache

@@ -18,9 +18,9 @@ import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from build_tools.errors import LocatedError
-from build_tools.lint.base import Finding
 from build_tools.project import write_atomic
 from build_tools.scaffold import slug
 from build_tools.wordimport import pandoc_ast as A
@@ -41,6 +41,9 @@ from build_tools.wordimport.markdown import InlineWriter
 from build_tools.wordimport.report import INFO, UNMAPPED, Report
 from build_tools.wordimport.structure import recover
 from build_tools.wordimport.units import flatten
+
+if TYPE_CHECKING:
+    from build_tools.lint.base import Finding
 
 OFFICE_SUFFIXES = {".doc", ".wps", ".odt", ".rtf", ".dot", ".dotx", ".wpt", ".docm"}
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg"}
