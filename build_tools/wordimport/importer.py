@@ -203,6 +203,15 @@ class Figures:
         return relative
 
 
+def _locate(report: Report, doc: Recovered) -> None:
+    """The clause of each entry that has a paragraph number but no clause yet."""
+    starts = sorted((s.n, s.shown) for s in doc.walk())
+    for entry in report.entries:
+        if entry.paragraph and not entry.clause:
+            entry.clause = next((shown for n, shown in reversed(starts) if n <= entry.paragraph),
+                                "")
+
+
 def _short_slug(text: str, size: int = 32) -> str:
     """The first words of ``text`` as a file-name slug of at most about ``size`` characters."""
     words: list[str] = []
@@ -249,6 +258,7 @@ def import_docx(source: Path, out: Path | None = None, lang: str | None = None,
         units = flatten(ast, report, BookmarkIndex(read_marks(word)), track_changes)
         say(f"recovering the structure of {len(units)} paragraphs, tables and figures")
         doc, cover = recover(units, lang, report)
+        _locate(report, doc)
         fm = front_matter(cover, props, lang, draft_id, source.stem)
         for unit in cover:
             if unit.n not in fm.used and unit.text:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from build_tools.wordimport import pandoc_ast as A
 from build_tools.wordimport.bookmarks import BookmarkIndex, key_of
-from build_tools.wordimport.report import CHANGE, COMMENT, Report
+from build_tools.wordimport.report import CHANGE, COMMENT, Report, excerpt
 
 # Word's default paragraph styles say nothing about the structure.
 PLAIN_STYLES = {"", "Normal", "Body Text", "First Paragraph", "Compact", "Default Paragraph Font",
@@ -141,7 +141,10 @@ class Flattener:
                   ident: str = "") -> None:
         self.n += 1
         marks = self.marks.take(_key_text(inlines))
+        first = len(self.report.entries)
         resolved = self.resolve(inlines)
+        for entry in self.report.entries[first:]:
+            entry.excerpt = excerpt(A.plain(resolved))
         marks += [m for m in _span_anchors(resolved) if m not in marks]
         images = [i for i in A.strip(resolved) if i["t"] == "Image"]
         others = [i for i in A.strip(resolved) if i["t"] not in ("Image", "Space", "SoftBreak")]
