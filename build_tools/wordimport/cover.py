@@ -10,13 +10,13 @@ open; what neither says gets a placeholder marked "fill in" in the YAML.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from build_tools.export.cover import COVER_LABELS
 from build_tools.i18n import stages
-from build_tools.scaffold import _yaml_str
 from build_tools.wordimport import pandoc_ast as A
 from build_tools.wordimport.patterns import CJK
 from build_tools.wordimport.units import Unit
@@ -223,6 +223,11 @@ class CoverReader:
                                            if k.strip()])
         if props.created and "date" not in values:
             values["date"] = props.created.date().isoformat()
+
+
+def _yaml_str(value: str) -> str:
+    """A double-quoted YAML scalar on one line (a JSON string is one)."""
+    return json.dumps(" ".join(value.split()), ensure_ascii=False)
 
 
 def _names(text: str) -> list[str]:

@@ -110,3 +110,38 @@ def test_word_97_and_wps_files_are_converted_with_libreoffice(tmp_path: Path) ->
     assert [t.preferred for t in draft.terms] == ["identity provider", "assertion", "wallet"]
     assert [t.caption for t in draft.tables] == ["Identity attributes",
                                                  "Steps of an assertion flow"]
+
+
+def test_what_the_editor_typed_stays_text(tmp_path: Path) -> None:
+    # Text that Markdown, YAML or HTML would read as markup comes back as the same text.
+    title = 'Widgets: "quoted" — back\\slash --- {#x} # not [a](b)'
+    lines = ["# not a heading *not emphasis* [not](a-link) {#not-an-anchor} <b>not html</b>",
+             "1. not a list", "- not a list either", "> not a quotation", "<!-- not hidden -->",
+             "[^1] not a footnote, a_b_c and 2*3*4 and `ticks` and ~~strike~~ and &amp; and |"]
+    doc = Document()
+    doc.core_properties.title = title
+    doc.add_heading("Scope", 1)
+    for line in lines:
+        doc.add_paragraph(line)
+    doc.add_heading("Weird {#id} *heading* [x]", 1)
+    doc.add_paragraph("Body.")
+    doc.save(str(tmp_path / "w.docx"))
+    result = import_docx(tmp_path / "w.docx", tmp_path / "drafts" / "w.md", lint=False)
+    draft = parse_file(result.draft)
+    assert not draft.problems
+    assert draft.meta["title"] == {"en": title}
+    scope = draft.find("scope")
+    assert scope is not None
+    assert [b.text for b in scope.blocks] == lines
+    assert [c.title_phrase.text for c in draft.clauses if c.title_phrase] == [
+        "Scope", "Weird {#id} *heading* [x]"]
+
+
+def test_a_broken_document_part_is_refused_clearly(here: Path) -> None:
+    with zipfile.ZipFile(here / "broken.docx", "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", "<<not xml")
+    result = CliRunner().invoke(main, ["import", "broken.docx"])
+    assert result.exit_code == 2
+    assert "broken.docx: pandoc cannot read it" in result.output
+    assert "Traceback" not in result.output and not (here / "drafts").exists()

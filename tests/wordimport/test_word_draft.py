@@ -100,8 +100,11 @@ def test_tracked_change_and_comment_are_reported(word_en: Imported) -> None:
     assert "Li Ming" in change.message and "accepted" in change.message
     assert INSERTED.strip() in change.message
     assert "Zhao Lei" in comment.message and "Which key? Say it." in comment.message
-    # Both stand in the same paragraph, named by its number in the DOCX.
+    # Both stand in the same paragraph, named by its number in the DOCX, its clause and its
+    # first words.
     assert change.paragraph == comment.paragraph and change.paragraph > 40
+    assert change.clause == comment.clause == "4.2"
+    assert change.excerpt.startswith(COMMENTED)
     assert COMMENTED + INSERTED in word_en.result.draft.read_text(encoding="utf-8")
     assert "Which key" not in word_en.result.draft.read_text(encoding="utf-8")
 
