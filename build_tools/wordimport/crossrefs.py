@@ -43,6 +43,7 @@ _ZH = re.compile(
 _CUE_EN = re.compile(r"(?:\b(?:see|in|of|to|and|or|with|under|per|from|by|also|and/or|through)"
                      r"\s+|[(\[]|,\s)$")
 _CUE_ZH = re.compile(r"(?:见|按|按照|依据|根据|符合|和|与|及|、|至|或|在|（|\()\s*$")
+_OTHER_DOCUMENT = re.compile(IDENT_RE.pattern + r"[^,，]{0,30}[,，]\s*$")
 _UNIT_AFTER = re.compile(r"^\s*(?:%|°|[kMG]?Hz|[mkc]?m\b|m?s\b|[kMG]?B\b|px\b|kg\b|V\b|W\b)")
 
 
@@ -182,11 +183,12 @@ class Targets:
         for m in pattern.finditer(text):
             groups = m.groupdict()
             if groups.get("c"):
-                target = self.by_number["clause"].get(m.group("c"))
-                start = m.start() if (m.group("c").count(".") == 0) else m.start("c")
-                if groups.get("kw") and "ub" in (m.group("kw") or ""):
-                    start = m.start("c")
-                end = m.end()
+                # "Clause 5" and "第5章" are the label of clause 5; in "subclause 5.2" or
+                # "Clause 5.2" the label is "5.2" and the word stays.
+                number = m.group("c")
+                target = self.by_number["clause"].get(number)
+                whole = "." not in number and not (groups.get("kw") or "").lower().startswith("sub")
+                start, end = (m.start() if whole else m.start("c")), m.end()
             elif groups.get("a"):
                 target = self.by_number["clause"].get(m.group("a"))
                 start, end = m.start(), m.end()
@@ -200,7 +202,7 @@ class Targets:
                 cue = _CUE_ZH if self.lang == "zh" else _CUE_EN
                 if not cue.search(before) or _UNIT_AFTER.match(text[m.end():]):
                     continue
-                if re.search(IDENT_RE.pattern + r"[^,，]{0,30}[,，]\s*$", before[-60:]):
+                if _OTHER_DOCUMENT.search(before[-60:]):
                     continue  # "ISO 1234:2019, 3.2" is 3.2 of that document
                 target = self.by_number["clause"].get(number) or self.by_number["term"].get(number)
                 start, end = m.start(), m.end()

@@ -279,6 +279,9 @@ def import_docx(source: Path, out: Path | None = None, lang: str | None = None,
         for figure in doc.items_of(FigureEl):
             src = figure.image["c"][2][0] if figure.image else ""
             figure.src = figures.name_for(src, A.plain(figure.caption) or f"figure {figure.label}")
+            if not figure.src:
+                report.add(UNMAPPED, "a figure whose picture is not in the DOCX (a linked file?): "
+                           "kept as its caption; add the picture under figures/", figure.n)
             if not figure.caption:
                 report.add(UNMAPPED, "a figure without a caption (\"Figure 1 — Title\" below it)",
                            figure.n)

@@ -168,7 +168,8 @@ class Recoverer:
         text = unit.text
         if not A.all_bold(unit.inlines) or len(text) > 150 or text.endswith((".", "。", ":", "：")):
             return False
-        if P.ANNEX.match(text) and P.ANNEX.match(text).group("ob"):
+        annex = P.ANNEX.match(text)
+        if annex and annex.group("ob"):
             return True
         if P.HEADING.match(text):
             return not self.in_terms()
@@ -202,7 +203,7 @@ class Recoverer:
         level = head.level
         if head.kind != CLAUSE or not self.stack:
             level = 1
-        elif level > self.stack[-1].level + 1 and self.stack[-1].level < level:
+        elif level > self.stack[-1].level + 1:
             parent = next((s for s in reversed(self.stack) if s.level < level), None)
             fixed = (parent.level if parent else 0) + 1
             if fixed != level:
@@ -386,11 +387,11 @@ class Recoverer:
             section.items.append(ListEl(unit.n, unit.node or {}))
         elif unit.kind == "table":
             table = table_of(unit, self.report, self.where())
-            self.caption_table(table, unit)
+            self.attach_caption(table, unit, "table")
             section.items.append(table)
         elif unit.kind == "figure":
             figure = FigureEl(unit.n, unit.node)
-            self.caption_figure(figure, unit)
+            self.attach_caption(figure, unit, "figure")
             section.items.append(figure)
         elif unit.kind == "code":
             self.flush_caption()
@@ -468,40 +469,21 @@ class Recoverer:
         if self.section is not None:
             self.section.items.append(Para(unit.n, unit.inlines))
 
-    def caption_table(self, table: TableEl, unit: Unit) -> None:
-        if self.pending is not None and self.pending[0] == "table":
+    def attach_caption(self, element: TableEl | FigureEl, unit: Unit, kind: str) -> None:
+        """The caption line held for this table or figure, or the one Word attached to it (its
+        Caption style). A caption below it is attached when that line comes (``caption``)."""
+        if self.pending is not None and self.pending[0] == kind:
             _, cap, typed, title = self.pending
             self.pending = None
-            table.caption, table.typed, table.anchors = title, typed, cap.anchors()
+            element.caption, element.typed, element.anchors = title, typed, cap.anchors()
         else:
             self.flush_caption()
         if unit.caption:
             parts = self.caption_parts(unit, unit.caption)
-            if parts is not None and parts[0] == "table":
-                table.typed, table.caption = parts[1], parts[2]
-            elif not table.caption:
-                table.caption = A.strip(unit.caption)
-
-    def caption_figure(self, figure: FigureEl, unit: Unit) -> None:
-        if self.pending is not None and self.pending[0] == "figure":
-            _, cap, typed, title = self.pending
-            self.pending = None
-            figure.caption, figure.typed, figure.anchors = title, typed, cap.anchors()
-        else:
-            self.flush_caption()
-        if unit.caption:
-            parts = self.caption_parts(unit, unit.caption)
-            if parts is not None and parts[0] == "figure":
-                figure.typed, figure.caption = parts[1], parts[2]
-            elif not figure.caption:
-                figure.caption = A.strip(unit.caption)
-        nxt = self.peek()
-        if not figure.caption and nxt is not None and nxt.kind == "para":
-            parts = self.caption_parts(nxt, nxt.inlines)
-            if parts is not None and parts[0] == "figure":
-                figure.typed, figure.caption = parts[1], parts[2]
-                figure.anchors += nxt.anchors()
-                self.i += 1
+            if parts is not None and parts[0] == kind:
+                element.typed, element.caption = parts[1], parts[2]
+            elif not element.caption:
+                element.caption = A.strip(unit.caption)
 
 
 def recover(units: list[Unit], lang: str, report: Report) -> tuple[Recovered, list[Unit]]:

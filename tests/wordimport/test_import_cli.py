@@ -145,3 +145,29 @@ def test_a_broken_document_part_is_refused_clearly(here: Path) -> None:
     assert result.exit_code == 2
     assert "broken.docx: pandoc cannot read it" in result.output
     assert "Traceback" not in result.output and not (here / "drafts").exists()
+
+
+def test_numbers_that_are_not_references_stay_text(tmp_path: Path) -> None:
+    doc = Document()
+    doc.add_heading("1 Scope", 1)
+    doc.add_paragraph("This document specifies widgets.")
+    doc.add_heading("2 Widgets", 1)
+    doc.add_heading("2.1 Sizes", 2)
+    sentences = ["A widget conforms to ISO 1234:2019, 2.1, and to 2.2 of this document.",
+                 "It is rendered with glTF 2.1 at a height of 2.1 m and see 2.2.",
+                 "Subclause 2.2 and Clause 2 apply; Table 9 does not exist."]
+    for sentence in sentences:
+        doc.add_paragraph(sentence)
+    doc.add_heading("2.2 Colours", 2)
+    doc.add_paragraph("Colours are given in Clause 1.")
+    doc.save(str(tmp_path / "w.docx"))
+    draft = parse_file(import_docx(tmp_path / "w.docx", tmp_path / "drafts" / "w.md",
+                                   lint=False).draft)
+    sizes = draft.clause_by_number("2.1")
+    assert sizes is not None
+    assert [b.text for b in sizes.blocks] == sentences  # the labels read as typed
+    linked = [(x.line, draft.targets[x.target].label) for x in draft.xrefs]
+    first = sizes.blocks[0].line
+    # Only "2.2 of this document", "see 2.2", "Subclause 2.2" and "Clause 2" are references.
+    assert linked == [(first, "2.2"), (first + 2, "2.2"), (first + 4, "2.2"),
+                      (first + 4, "Clause 2"), (first + 8, "Clause 1")]
