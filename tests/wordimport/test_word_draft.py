@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import Imported, _import
+from imported import Imported, import_into
 from word_fixture import COMMENTED, INSERTED, TABLE_1, TABLE_2, TITLE, build, png
 
 from build_tools.lint.engine import exit_code
@@ -110,7 +110,7 @@ def test_tracked_change_and_comment_are_reported(word_en: Imported) -> None:
 
 
 def test_rejected_change_leaves_the_text_as_it_was(tmp_path: Path) -> None:
-    rejected = _import(tmp_path, build(tmp_path / "identity.docx"), track_changes="reject")
+    rejected = import_into(tmp_path, build(tmp_path / "identity.docx"), track_changes="reject")
     text = rejected.result.draft.read_text(encoding="utf-8")
     assert COMMENTED + ". The signature" in text and INSERTED not in text
     [change] = rejected.result.report.of(CHANGE)
