@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from build_tools.wordimport import pandoc_ast as A
+
 # "5", "5.2.1", "A.1" followed by the title; a single letter is an annex only in "Annex A".
 NUMBER = r"(?:\d+(?:\.\d+)*|[A-Z](?:\.\d+)+)"
 HEADING = re.compile(rf"^(?P<num>{NUMBER})\.?[\s\u3000]+(?P<title>\S.*)$", re.S)
@@ -84,3 +86,24 @@ def obligation_of(text: str) -> str | None:
 
 def is_anchor(name: str) -> bool:
     return bool(ANCHOR.match(name)) and not INTERNAL_BOOKMARK.match(name)
+
+
+def labelled(lang: str, inlines: list[A.Node], text: str) -> tuple[str, list[A.Node]]:
+    """(kind, inlines with the label written as our format reads it)."""
+    if TERM_NOTE_EN.match(text):
+        return "term-note", inlines
+    zh = lang == "zh" or CJK.search(text[:4] or "")
+    for pattern, kind, word in ((NOTE_EN, "note", "NOTE"),
+                                (EXAMPLE_EN, "example", "EXAMPLE"),
+                                (NOTE_ZH, "note", "注"), (EXAMPLE_ZH, "example", "示例")):
+        m = pattern.match(text)
+        if not m:
+            continue
+        groups = m.groupdict()
+        num = groups.get("num") or groups.get("num2") or ""
+        rest = A.strip(A.drop_chars(inlines, m.end()))
+        label = f"{word}{num}：" if word in ("注", "示例") else f"{word} {num}".strip() + " "
+        if word == "注" and not zh:
+            continue
+        return kind, [A.text_node(label), *rest]
+    return "paragraph", inlines
