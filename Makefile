@@ -3,21 +3,36 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-APT_PACKAGES := chromium fonts-noto-cjk poppler-utils git
+# What publishing needs (fonts for Chinese PDFs, git for the release tags, rsvg-convert for the
+# PNG copy of each SVG figure in a DOCX), and what only the tests need besides: Chromium for
+# the browser tests, poppler for pdftoppm/pdftotext, and LibreOffice (Writer and Calc without
+# the GUI) to open every office file Clause writes.
+SITE_APT_PACKAGES := fonts-noto-cjk git librsvg2-bin
+TEST_APT_PACKAGES := $(SITE_APT_PACKAGES) chromium poppler-utils libreoffice-writer-nogui \
+                     libreoffice-calc-nogui
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all setup system-deps site test lint serve bench bench-lint clean
+.PHONY: all setup setup-site system-deps site-deps test-deps site test lint serve bench \
+        bench-lint bench-import clean
 
 all: test
 
-# Debian packages: Chromium for the browser tests, Noto CJK for Chinese PDFs, poppler for
-# pdftoppm. Installed only when missing.
-system-deps:
-	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+# Debian packages, installed only when missing and without their recommended packages (the
+# recommendations of chromium and LibreOffice pull in cups, samba helpers and desktop themes).
+define apt_install
+	@missing=""; for p in $(1); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq \
+	    --no-install-recommends $$missing; \
 	fi
+endef
+
+site-deps:
+	$(call apt_install,$(SITE_APT_PACKAGES))
+
+test-deps system-deps:
+	$(call apt_install,$(TEST_APT_PACKAGES))
 
 $(STAMP): pyproject.toml
 	@[ -x $(BIN)/python ] || $(PYTHON) -m venv $(VENV)
@@ -25,10 +40,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install -q -e '.[test]'
 	@touch $@
 
-setup: system-deps $(STAMP)
+setup: test-deps $(STAMP)
+
+setup-site: site-deps $(STAMP)
 
 # --no-cache: a published site is checked from scratch, never from cache entries.
-site: setup
+site: setup-site
 	$(BIN)/clause lint --no-cache drafts
 	$(BIN)/clause publish --out site
 
@@ -36,10 +53,10 @@ test: setup
 	$(BIN)/ruff check build_tools tests bench
 	$(BIN)/python -m pytest
 
-lint: setup
+lint: setup-site
 	$(BIN)/clause lint drafts
 
-serve: setup
+serve: setup-site
 	$(BIN)/clause serve
 
 bench: setup
@@ -48,6 +65,10 @@ bench: setup
 # Only the side-by-side lint figures of make bench (clause lint, markdownlint-cli2, bare parse).
 bench-lint: setup
 	@$(BIN)/python bench/lint_ratio.py
+
+# Only the Word import figure: a ~100-page DOCX exported by Clause, imported back.
+bench-import: setup
+	@$(BIN)/python bench/import_docx.py
 
 clean:
 	rm -rf build site .clause-cache .pytest_cache

@@ -234,5 +234,6 @@ LAZY_COMMANDS = {
     "comments": "build_tools.workflow.comment_commands:comments",
     "ballot": "build_tools.workflow.commands:ballot",
     "stage": "build_tools.workflow.commands:stage",
+    "import": "build_tools.wordimport.commands:import_cmd",
 }
 # -- end of commands

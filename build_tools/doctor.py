@@ -127,6 +127,15 @@ def run_checks(root: Path) -> list[Check]:
     writable = os.access(parent, os.W_OK)
     checks.append(Check("write access to site/", writable, str(site),
                         f"make {parent} writable for this user"))
+    rsvg = shutil.which("rsvg-convert")
+    checks.append(Check("rsvg-convert (PNG copies of SVG figures in DOCX)", bool(rsvg),
+                        rsvg or "not found: LibreOffice and Word 2013 show no SVG figure",
+                        "apt-get install --no-install-recommends librsvg2-bin", required=False))
+    soffice = shutil.which("soffice") or shutil.which("libreoffice")
+    checks.append(Check("LibreOffice (clause import of .doc/.wps/.odt; tests)", bool(soffice),
+                        soffice or "not found",
+                        "apt-get install --no-install-recommends libreoffice-writer-nogui "
+                        "libreoffice-calc-nogui", required=False))
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     checks.append(Check("Chromium (browser tests only)", bool(chromium), chromium or "not found",
                         "apt-get install chromium", required=False))

@@ -3,9 +3,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+from needs import CORPUS, REPO, need_shared
 
 
 @pytest.fixture
@@ -15,10 +13,7 @@ def repo_root() -> Path:
 
 @pytest.fixture
 def corpus() -> Path:
-    path = SHARED / "corpus"
-    if not path.is_dir():
-        pytest.skip("the shared corpus is not beside the repository")
-    return path
+    return need_shared(CORPUS, "the shared corpus")
 
 
 @pytest.fixture(autouse=True)

@@ -13,6 +13,7 @@ import datetime as dt
 import html
 import io
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from build_tools.project import atomic_write, write_atomic
 
@@ -20,6 +21,9 @@ from .dispositions import LABELS, encode_observation
 from .iso_template import COLUMN_NAMES, TITLE
 from .model import Comment
 from .safety import neutralize_formula, xml_safe
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
 
 ID_COLUMN = "Id"
 HEADERS = (*COLUMN_NAMES, ID_COLUMN)
@@ -79,6 +83,7 @@ def write_xlsx(
     for index, width in enumerate(_WIDTHS, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = width
     sheet.freeze_panes = "A2"
+    _printable(sheet, [list(HEADERS), *(table_row(c) for c in comments)])
     props = workbook.properties
     props.title = TITLE
     props.subject = xml_safe(document)
@@ -86,6 +91,34 @@ def write_xlsx(
         " ".join(p for p in (project, date.isoformat() if isinstance(date, dt.date) else date) if p)
     )
     return atomic_write(path, lambda temp: workbook.save(str(temp)))
+
+
+def _lines(value: str | int | None, width: int) -> int:
+    """Lines a wrapped cell needs in a column ``width`` characters wide (CJK counts double)."""
+    if value is None:
+        return 1
+    total = 0
+    for part in str(value).split("\n"):
+        size = sum(2 if ord(ch) > 0x2E7F else 1 for ch in part)
+        total += max(1, -(-size // max(width - 1, 1)))
+    return total
+
+
+def _printable(sheet: Worksheet, rows: list[list[str | int | None]]) -> None:
+    """Rows as tall as their wrapped text, and a landscape A4 print one page wide with the
+    header row on every page: LibreOffice keeps the default row height otherwise, so wrapped
+    lines overlap the next row, and prints the columns over several pages."""
+    for number, row in enumerate(rows, start=1):
+        lines = max(_lines(v, w) for v, w in zip(row, _WIDTHS, strict=False))
+        if lines > 1:
+            sheet.row_dimensions[number].height = min(409, 15 * lines)
+    sheet.page_setup.orientation = "landscape"
+    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.print_title_rows = "1:1"
+    sheet.print_options.gridLines = True
 
 
 def write_csv(comments: list[Comment], path: str | Path) -> Path:

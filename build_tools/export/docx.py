@@ -56,8 +56,8 @@ def run_pandoc(markdown: str, build: Path, output: Path) -> None:
         raise RuntimeError(f"pandoc failed (exit {done.returncode}): "
                            f"{tool_message(done.stderr)}")
     for line in done.stderr.splitlines():
-        # Without rsvg-convert pandoc embeds SVG figures with no PNG fallback (Word 2016 and
-        # later show them): expected here, so not repeated for every export.
+        # Without rsvg-convert pandoc embeds SVG figures with no PNG copy: Word 2016 and later
+        # show them, LibreOffice does not. `clause doctor` says so once; not every export.
         if line.startswith("[WARNING]") and "rsvg-convert" not in line:
             warnings.warn(f"pandoc: {line[9:].strip()}", PandocWarning, stacklevel=2)
 
@@ -113,6 +113,9 @@ def add_running_header(doc: DocumentObject, cover: Cover) -> None:
         run.append(text)
         field.append(run)
         footer._p.append(field)
+        # Word never numbers header and footer lines; LibreOffice does unless told not to.
+        _suppress_line_numbers(header)
+        _suppress_line_numbers(footer)
 
 
 def number_lines(doc: DocumentObject, mode: str) -> None:

@@ -129,7 +129,7 @@ def build(default: bytes) -> bytes:
     preferred = _paragraph_style(doc, styles.PREFERRED)
     _fonts(preferred, EAST_ASIAN_HEADING)
     preferred.font.bold = True
-    for name in (styles.PREFERRED, styles.ADMITTED, styles.DEPRECATED):
+    for name in (styles.PREFERRED, styles.ADMITTED, styles.DEPRECATED, styles.SYMBOL):
         style = _paragraph_style(doc, name)
         style.paragraph_format.space_before = Pt(0)
         style.paragraph_format.space_after = Pt(2)

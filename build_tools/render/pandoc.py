@@ -49,14 +49,15 @@ TERM_NUMBER = "Term number"
 PREFERRED = "Preferred term"
 ADMITTED = "Admitted term"
 DEPRECATED = "Deprecated term"
+SYMBOL = "Term symbol"  # its own style, so an import tells a symbol from an admitted term
 DEFINITION = "Definition"
 TERM_NOTE = "Note to entry"
 SOURCE = "Source"
 TABLE_TITLE = "Table title"
 FIGURE_TITLE = "Figure title"
-CUSTOM_STYLES = (NOTE, EXAMPLE, TERM_NUMBER, PREFERRED, ADMITTED, DEPRECATED, DEFINITION,
-                 TERM_NOTE, SOURCE, TABLE_TITLE, FIGURE_TITLE)
-_PART_STYLE = {"admitted": ADMITTED, "deprecated": DEPRECATED, "symbol": ADMITTED,
+CUSTOM_STYLES = (NOTE, EXAMPLE, TERM_NUMBER, PREFERRED, ADMITTED, DEPRECATED, SYMBOL,
+                 DEFINITION, TERM_NOTE, SOURCE, TABLE_TITLE, FIGURE_TITLE)
+_PART_STYLE = {"admitted": ADMITTED, "deprecated": DEPRECATED, "symbol": SYMBOL,
                "definition": DEFINITION, "example": EXAMPLE, "note": NOTE,
                "term-note": TERM_NOTE, "source": SOURCE}
 

@@ -76,6 +76,8 @@ Note 1 to entry: An avatar can be non-humanoid.
 
 ## virtual world {{#term-virtual-world}}
 
+symbol: VW
+
 computer-generated, shared and persistent environment
 
 # Requirements {{#requirements}}

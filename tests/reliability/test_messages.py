@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from hostile_repo import PNG, clause, draft_text
 
 from build_tools.cli import main
-from build_tools.workflow import comment_commands
 from build_tools.errors import tool_message
+from build_tools.workflow import comment_commands
 
 
 @pytest.mark.parametrize("option, value", [("--title", "Line one\n# Injected clause"),
