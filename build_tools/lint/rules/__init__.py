@@ -4,6 +4,7 @@ from build_tools.lint.rules import (  # noqa: F401
     comments,
     files,
     frontmatter,
+    gb,
     lists,
     notes,
     references,
