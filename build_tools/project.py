@@ -201,13 +201,15 @@ def report_of(draft: Path) -> Path:
 def find_drafts(paths: Iterable[Path]) -> list[Path]:
     """The drafts that ``paths`` stand for: a folder stands for every ``*.md`` below it except
     names starting with "_" (partials, templates) or "." at any depth and the companion
-    reports ``*.report.md`` (see ``report_of``); any other path is taken
+    reports ``*.report.md`` (see ``report_of``, never a draft, even named as a file); any
+    other path is taken
     as given, so that the caller reports a missing file in its own words. Sorted, no twice."""
     found: set[Path] = set()
     for path in paths:
         path = Path(path)
         if not path.is_dir():
-            found.add(path)
+            if not path.name.endswith(REPORT_SUFFIX):  # a report named on the command line
+                found.add(path)
             continue
         for candidate in path.rglob("*.md"):
             rel = candidate.relative_to(path).parts

@@ -32,6 +32,7 @@ from build_tools.model import (
     Table,
     TermEntry,
 )
+from build_tools.render.indexes import TermIndex, term_indexes
 
 
 def labels(lang: str) -> dict[str, str]:
@@ -213,6 +214,25 @@ def footnotes(draft: Draft) -> list[Footnote]:
     return sorted(draft.footnotes.values(), key=lambda f: f.number)
 
 
+def contents(draft: Draft, depth: int = 2) -> list[tuple[int, str]]:
+    """What the table of contents (目次) lists: (level, text) of each clause to ``depth`` and
+    of the indexes, in order ("1　范围", "附录A（资料性）　用例", "汉语拼音索引")."""
+    lang = draft.language
+    out: list[tuple[int, str]] = []
+    for clause in draft.walk():
+        if clause.level > depth:
+            continue
+        h = heading(clause, lang)
+        if h.annex_label:
+            gap = "" if lang == "zh" else " "
+            text = f"{h.annex_label}{gap}{h.obligation}{h.sep}{clause.title}"
+        else:
+            text = f"{h.number}{h.sep}{clause.title}" if h.number else clause.title
+        out.append((clause.level, text))
+    out.extend((1, index.title) for index in term_indexes(draft))
+    return out
+
+
 def is_reference_list(block: Block, clause: Clause | None) -> bool:
     return (isinstance(block, ListBlock) and clause is not None and clause.level == 1
             and clause.kind in (NORMATIVE_REFERENCES, BIBLIOGRAPHY))
@@ -231,6 +251,8 @@ class Layout:
         parts = [self.block(b, None) for b in self.draft.preamble]
         for clause in self.draft.clauses:
             parts.extend(self.clause(clause))
+        # The indexes of a terminology standard are its last element (GB/T 1.1—2020, 8.14).
+        parts.extend(self.emit_index(index) for index in term_indexes(self.draft))
         return [p for p in parts if p]
 
     def clause(self, clause: Clause) -> list[str]:
@@ -320,4 +342,7 @@ class Layout:
         raise NotImplementedError
 
     def emit_quote(self, paragraphs: list[list[Inline]], block: Block) -> str:
+        raise NotImplementedError
+
+    def emit_index(self, index: TermIndex) -> str:
         raise NotImplementedError

@@ -32,6 +32,7 @@ from build_tools.model import (
     TermEntry,
 )
 from build_tools.render import layout
+from build_tools.render.indexes import TermIndex
 from build_tools.render.inline_writer import InlineWriter, image_key  # noqa: F401 (re-exported)
 from build_tools.render.layout import Heading, ListNode, TermPart
 
@@ -56,6 +57,9 @@ TABLE_TITLE = "Table title"
 FIGURE_TITLE = "Figure title"
 CUSTOM_STYLES = (NOTE, EXAMPLE, TERM_NUMBER, PREFERRED, ADMITTED, DEPRECATED, DEFINITION,
                  TERM_NOTE, SOURCE, TABLE_TITLE, FIGURE_TITLE)
+# Only in a terminology standard, which ends with its indexes.
+INDEX_LETTER = "Index letter"
+INDEX_ENTRY = "Index entry"
 _PART_STYLE = {"admitted": ADMITTED, "deprecated": DEPRECATED, "symbol": ADMITTED,
                "definition": DEFINITION, "example": EXAMPLE, "note": NOTE,
                "term-note": TERM_NOTE, "source": SOURCE}
@@ -239,6 +243,21 @@ class PandocWriter(InlineWriter):
 
     def emit_quote(self, paragraphs: list[list[Inline]], block: Block) -> str:
         return "\n>\n".join("> " + self.inline(p).replace("\n", "\n> ") for p in paragraphs)
+
+    def emit_index(self, index: TermIndex) -> str:
+        """The index as a main heading, then per letter a paragraph and one paragraph per
+        entry: the term, an em space and its number, linked to the entry."""
+        out = [f"# {escape(index.title)} {{#{index.anchor}}}"]
+        for group in index.groups:
+            out.append(self.div(INDEX_LETTER, escape(group.letter)))
+            entries = []
+            for e in group.entries:
+                number = escape(e.number)
+                if e.anchor in self.ids:
+                    number = f"[{number}](#{self.ids[e.anchor]})"
+                entries.append(escape(e.text) + "\u2003" + number)
+            out.append(self.div(INDEX_ENTRY, "\n\n".join(entries)))
+        return "\n\n".join(out)
 
 
 def to_pandoc(draft: Draft, images: Mapping[str, str] | None = None) -> str:

@@ -29,6 +29,7 @@ from build_tools.model import (
 )
 from build_tools.render import blocks, escape, layout, notices, terms
 from build_tools.render.escape import attr
+from build_tools.render.indexes import TermIndex
 from build_tools.render.layout import Heading, Layout, ListNode, TermPart, nodes_of
 from build_tools.render.site_inline import (
     InlineContext,
@@ -271,6 +272,14 @@ class PageRenderer(Layout):
 
     def emit_quote(self, paragraphs: list[list[Inline]], block: Block) -> str:
         return blocks.quote([self.inline(p, "\n> ") for p in paragraphs])
+
+    def emit_index(self, index: TermIndex) -> str:
+        def href(anchor: str, number: str) -> str:
+            return "#" + (anchor or "term-" + number.replace(".", "-"))
+
+        return blocks.term_index(index.title, index.anchor, HTML_LANG.get(index.lang, "en"), [
+            (g.letter, [(e.text, e.number, href(e.anchor, e.number)) for e in g.entries])
+            for g in index.groups])
 
     # -- footnotes
     def footnotes(self) -> str:
