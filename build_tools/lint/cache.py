@@ -15,7 +15,7 @@ from typing import Any
 from build_tools import __version__
 from build_tools.project import write_atomic
 
-SCHEMA = 2  # 2: findings carry end positions and positioned edits
+SCHEMA = 3  # 2: findings carry end positions and positioned edits; 3: the pair profile
 
 
 class LintCache:

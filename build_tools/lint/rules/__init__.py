@@ -7,6 +7,7 @@ from build_tools.lint.rules import (  # noqa: F401
     gb,
     lists,
     notes,
+    pairs,
     references,
     structure,
     style,
