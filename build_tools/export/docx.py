@@ -162,16 +162,19 @@ def gb_cover_paragraphs(doc: DocumentObject, gb: GbCover) -> list[Paragraph]:
     return made
 
 
-def add_gb_cover(doc: DocumentObject, gb: GbCover) -> None:
-    """The GB cover and a page break before the first paragraph pandoc wrote."""
-    first = doc.element.body[0]
-    made = gb_cover_paragraphs(doc, gb)
+def _page_before(doc: DocumentObject, first: object, made: list[Paragraph]) -> None:
+    """``made`` and a page break, moved before ``first``, without line numbers."""
     page_break = doc.add_paragraph()
     page_break.add_run().add_break(WD_BREAK.PAGE)
     made.append(page_break)
     for paragraph in made:
-        first.addprevious(paragraph._p)
+        first.addprevious(paragraph._p)  # type: ignore[attr-defined]
         _suppress_line_numbers(paragraph)
+
+
+def add_gb_cover(doc: DocumentObject, gb: GbCover) -> None:
+    """The GB cover and a page break before the first paragraph pandoc wrote."""
+    _page_before(doc, doc.element.body[0], gb_cover_paragraphs(doc, gb))
 
 
 def _field_char(kind: str) -> OxmlElement:
@@ -205,12 +208,7 @@ def add_contents(doc: DocumentObject, draft: Draft) -> None:
         for element in reversed((_field_char("begin"), code, _field_char("separate"))):
             start.insert(1 if start.pPr is not None else 0, element)
         made[-1]._p.append(_field_char("end"))
-    page_break = doc.add_paragraph()
-    page_break.add_run().add_break(WD_BREAK.PAGE)
-    made.append(page_break)
-    for paragraph in made:
-        first.addprevious(paragraph._p)
-        _suppress_line_numbers(paragraph)
+    _page_before(doc, first, made)
 
 
 def add_running_header(doc: DocumentObject, cover: Cover) -> None:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ZH, copy_example
+from chinese_helpers import ZH, copy_example
 from docx import Document
 from pypdf import PdfReader
 

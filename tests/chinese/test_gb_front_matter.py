@@ -6,8 +6,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from chinese_helpers import ZH
 from click.testing import CliRunner
-from conftest import ZH
 
 from build_tools.cli import main
 from build_tools.i18n import boilerplate as B

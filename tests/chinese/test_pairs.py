@@ -7,8 +7,8 @@ import json
 import re
 from pathlib import Path
 
+from chinese_helpers import EN, ZH
 from click.testing import CliRunner
-from conftest import EN, ZH
 
 from build_tools.cli import main
 from build_tools.lint.examples import PARTS_ZH, assemble

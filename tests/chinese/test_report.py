@@ -6,8 +6,8 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
+from chinese_helpers import ZH
 from click.testing import CliRunner
-from conftest import ZH
 from docx import Document
 from pypdf import PdfReader
 from ruamel.yaml import YAML

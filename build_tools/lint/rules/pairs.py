@@ -47,6 +47,14 @@ class _PairRule(Rule):
         for en, zh in pairs(drafts):
             yield en, zh, align(profile(en), profile(zh))
 
+    def matched(self, drafts: list[Draft]) -> Iterator[tuple[Draft, Draft, Alignment, int, int]]:
+        """(English draft, Chinese draft, alignment, index of an English item, index of its
+        Chinese counterpart)."""
+        for en, zh, al in self.aligned(drafts):
+            for i, j in enumerate(al.a_to_b):
+                if j is not None:
+                    yield en, zh, al, i, j
+
     def at(self, draft: Draft, item: Item | None, message: str) -> Finding:
         if item is None:
             return self.finding(draft, 1, message)
@@ -112,20 +120,17 @@ class Numbering(_PairRule):
     passing = [PairExample("en", {})]
 
     def check_all(self, drafts: list[Draft], ctx: Context) -> Iterator[Finding]:
-        for en, zh, al in self.aligned(drafts):
-            for i, j in enumerate(al.a_to_b):
-                if j is None:
-                    continue
-                a, b = al.a.items[i], al.b.items[j]
-                same_parent = (a.parent == -1 and b.parent == -1) or (
-                    a.parent >= 0 and al.a_to_b[a.parent] == b.parent)
-                same_place = al.ordinal(al.a, al.a_to_b, i) == al.ordinal(al.b, al.b_to_a, j)
-                if a.number == b.number or (same_parent and same_place and a.annex == b.annex):
-                    continue
-                yield self.at(en, a, f"{_what(a)} is numbered {b.number or b.title} in the "
-                              f"Chinese version ({_where(al.b, b)}): number them alike")
-                yield self.at(zh, b, f"{_what(b)} is numbered {a.number or a.title} in the "
-                              f"English version ({_where(al.a, a)}): number them alike")
+        for en, zh, al, i, j in self.matched(drafts):
+            a, b = al.a.items[i], al.b.items[j]
+            same_parent = (a.parent == -1 and b.parent == -1) or (
+                a.parent >= 0 and al.a_to_b[a.parent] == b.parent)
+            same_place = al.ordinal(al.a, al.a_to_b, i) == al.ordinal(al.b, al.b_to_a, j)
+            if a.number == b.number or (same_parent and same_place and a.annex == b.annex):
+                continue
+            yield self.at(en, a, f"{_what(a)} is numbered {b.number or b.title} in the "
+                          f"Chinese version ({_where(al.b, b)}): number them alike")
+            yield self.at(zh, b, f"{_what(b)} is numbered {a.number or a.title} in the "
+                          f"English version ({_where(al.a, a)}): number them alike")
 
 
 @register
@@ -162,19 +167,16 @@ class Counts(_PairRule):
     passing = [PairExample("en", {})]
 
     def check_all(self, drafts: list[Draft], ctx: Context) -> Iterator[Finding]:
-        for en, zh, al in self.aligned(drafts):
-            for i, j in enumerate(al.a_to_b):
-                if j is None:
+        for en, zh, al, i, j in self.matched(drafts):
+            a, b = al.a.items[i], al.b.items[j]
+            for kind, n in a.counts.items():
+                m = b.counts.get(kind, 0)
+                if n == m:
                     continue
-                a, b = al.a.items[i], al.b.items[j]
-                for kind, n in a.counts.items():
-                    m = b.counts.get(kind, 0)
-                    if n == m:
-                        continue
-                    yield self.at(en, a, f"{_what(a)} has {_count(n, kind)} here and "
-                                  f"{_count(m, kind)} in the Chinese version ({_where(al.b, b)})")
-                    yield self.at(zh, b, f"{_what(b)} has {_count(m, kind)} here and "
-                                  f"{_count(n, kind)} in the English version ({_where(al.a, a)})")
+                yield self.at(en, a, f"{_what(a)} has {_count(n, kind)} here and "
+                              f"{_count(m, kind)} in the Chinese version ({_where(al.b, b)})")
+                yield self.at(zh, b, f"{_what(b)} has {_count(m, kind)} here and "
+                              f"{_count(n, kind)} in the English version ({_where(al.a, a)})")
 
 
 @register
