@@ -17,6 +17,7 @@ it ("ISO/IEC 2382-1" of "ISO/IEC 2382"), or the document it declares it adopts
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
@@ -103,6 +104,16 @@ def match_key(text: str) -> str:
     return " ".join(re.sub(r"[-‐‑–_/]+", " ", text.casefold()).split())
 
 
+def elements(draft: Draft) -> Iterator[tuple[Clause, TermEntry | None]]:
+    """What a profile lists, in its order: each clause (entry None), then its term entries,
+    each followed by its subterms. ``Profile.items[i]`` is the i-th of these."""
+    for clause in draft.walk():
+        yield clause, None
+        for term in clause.terms:
+            for entry in (term, *term.subterms):
+                yield clause, entry
+
+
 def profile(draft: Draft) -> Profile:
     """The draft's profile: computed from the model once, or the one the lint cache kept."""
     kept = draft.memo.get("pair")
@@ -116,21 +127,22 @@ def profile(draft: Draft) -> Profile:
     for req in draft.requirements:
         requirements[req.clause] = requirements.get(req.clause, 0) + 1
     where: dict[int, int] = {}
-    for clause in draft.walk():
-        parent = where.get(id(clause.parent), -1) if clause.parent is not None else -1
-        where[id(clause)] = len(out.items)
-        out.items.append(Item(
-            "clause", clause.number, clause.title, clause.line, _column(draft, clause.line),
-            clause.anchor if clause.explicit_anchor and clause.anchor else "",
-            clause.number or clause.kind, "", parent,
-            clause.top.kind == ANNEX, _counts(clause, None, requirements.get(clause.number, 0))))
-        for term in clause.terms:
-            for entry in (term, *term.subterms):
-                english = entry.en if draft.language != "en" else entry.preferred
-                out.items.append(Item(
-                    "term", entry.number, entry.preferred, entry.line,
-                    _column(draft, entry.line), entry.anchor or "", "", match_key(english or ""),
-                    where[id(clause)], clause.top.kind == ANNEX, _counts(None, entry, 0)))
+    for clause, entry in elements(draft):
+        annex = clause.top.kind == ANNEX
+        if entry is None:
+            parent = where.get(id(clause.parent), -1) if clause.parent is not None else -1
+            where[id(clause)] = len(out.items)
+            out.items.append(Item(
+                "clause", clause.number, clause.title, clause.line, _column(draft, clause.line),
+                clause.anchor if clause.explicit_anchor and clause.anchor else "",
+                clause.number or clause.kind, "", parent, annex,
+                _counts(clause, None, requirements.get(clause.number, 0))))
+        else:
+            english = entry.en if draft.language != "en" else entry.preferred
+            out.items.append(Item(
+                "term", entry.number, entry.preferred, entry.line,
+                _column(draft, entry.line), entry.anchor or "", "", match_key(english or ""),
+                where[id(clause)], annex, _counts(None, entry, 0)))
     clause = next((c for c in draft.clauses if c.kind == "normative-references"), None)
     if clause is not None:
         out.refs_line = clause.line
@@ -178,6 +190,30 @@ class Alignment:
             if j is not None:
                 return other.items[j]
         return None
+
+    def rows(self) -> list[tuple[int | None, int | None]]:
+        """Both sequences merged for reading side by side: (index in ``a``, index in ``b``),
+        in ``a``'s order, an item of ``b`` without a counterpart where ``b`` has it (after
+        the items of ``b`` before it), None on the side that lacks the item."""
+        out: list[tuple[int | None, int | None]] = []
+        shown = [False] * len(self.b.items)
+        nxt = 0  # the first item of b not yet looked at for b-only rows
+
+        def b_only_until(stop: int) -> None:
+            nonlocal nxt
+            while nxt < stop:
+                if self.b_to_a[nxt] is None and not shown[nxt]:
+                    shown[nxt] = True
+                    out.append((None, nxt))
+                nxt += 1
+
+        for i, j in enumerate(self.a_to_b):
+            if j is not None:
+                b_only_until(j)
+                shown[j] = True
+            out.append((i, j))
+        b_only_until(len(self.b.items))
+        return out
 
     def ordinal(self, profile_: Profile, mapping: list[int | None], index: int) -> int:
         """The item's place among the matched items of its kind under the same parent."""

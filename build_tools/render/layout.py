@@ -266,7 +266,15 @@ class Layout:
                 out.append(self.block(item, clause))
         return [o for o in out if o]
 
-    def term(self, term: TermEntry) -> list[str]:
+    def clause_alone(self, clause: Clause) -> list[str]:
+        """The clause's heading and its own blocks, without its term entries and subclauses:
+        the side-by-side page of a bilingual pair gives each of those a row of its own."""
+        out = [self.emit_heading(heading(clause, self.lang))]
+        out.extend(self.block(item, clause) for item in items(clause)
+                   if not isinstance(item, (Clause, TermEntry)))
+        return [o for o in out if o]
+
+    def term(self, term: TermEntry, with_subterms: bool = True) -> list[str]:
         parts = []
         for part in term_parts(term, self.lang):
             if part.kind == "block":
@@ -274,7 +282,7 @@ class Layout:
                 parts.append(self.block(part.block, None))
             else:
                 parts.append(self.emit_term_part(part))
-        subs = [x for sub in term.subterms for x in self.term(sub)]
+        subs = [x for sub in term.subterms for x in self.term(sub)] if with_subterms else []
         return self.emit_term(term, nodes_of(term.preferred_phrase),
                               [p for p in parts if p], subs)
 

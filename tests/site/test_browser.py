@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from site_helpers import ADDED_SENTENCE
+from site_helpers import ADDED_SENTENCE, PAIR_ROWS
 
 CHROMIUM = Path("/usr/bin/chromium")
 pytestmark = pytest.mark.skipif(not CHROMIUM.exists(),
@@ -239,6 +239,46 @@ def test_comment_markup_shows_as_text(page) -> None:
         'X<img src=x onerror="window.__pwned=26">')
     assert _visible_cells(page, 0) == ["EVIL-001"]
     assert page.evaluate("() => window.__pwned") is None
+
+
+def _column_headings(page, lang: str) -> list[str]:
+    """The first heading of each cell of one column of the pair page, top to bottom, the
+    permalink aside; "(missing)" for a cell marked as missing."""
+    return page.locator(f".pair-row:not(.pair-head) > .pair-cell[lang='{lang}']").evaluate_all(
+        """cells => cells.map(cell => {
+             if (cell.classList.contains('pair-missing')) return '(missing)';
+             const h = cell.querySelector('h2, h3, h4').cloneNode(true);
+             h.querySelectorAll('.headerlink').forEach(a => a.remove());
+             return h.textContent.replace(/[ \\n\\t]+/g, ' ').trim();
+           })""")
+
+
+def test_pair_page_shows_both_versions_side_by_side(page) -> None:
+    # Reached from the English draft's page, then from the Chinese one's.
+    page.goto(f"{page.base}/v0.2/drafts/gadgets/")
+    page.get_by_role("link", name="English | 中文 side by side").click()
+    page.wait_for_url(re.compile(r"/v0\.2/drafts/gadgets\.en-zh/$"))
+    page.goto(f"{page.base}/v0.2/drafts/gadgets-zh/")
+    page.get_by_role("link", name="中英文对照").click()
+    page.wait_for_url(re.compile(r"/v0\.2/drafts/gadgets\.en-zh/$"))
+    assert page.locator("h1#pair-title").inner_text().startswith("MVS 9003 — English | 中文")
+    assert _column_headings(page, "en") == [en for en, _ in PAIR_ROWS]
+    assert _column_headings(page, "zh-CN") == [zh for _, zh in PAIR_ROWS]
+    # Two columns: each Chinese cell to the right of its English cell, beside it.
+    rows = page.locator(".pair-row:not(.pair-head)")
+    for n in range(rows.count()):
+        en = rows.nth(n).locator(".pair-cell[lang='en']").bounding_box()
+        zh = rows.nth(n).locator(".pair-cell[lang='zh-CN']").bounding_box()
+        assert en and zh and zh["x"] >= en["x"] + en["width"]
+        assert zh["y"] < en["y"] + en["height"] and en["y"] < zh["y"] + zh["height"]
+    missing = page.locator(".pair-missing").all_inner_texts()
+    assert missing == ["Not in the English version",
+                       "Not in the Chinese version（中文版无此条）"]
+    # The page is in the navigation beside the drafts, and a cross-reference in the Chinese
+    # column leads to its target in that column.
+    assert page.locator(".md-nav__link", has_text="MVS 9003 — English | 中文").count() >= 1
+    page.locator(".pair-cell[lang='zh-CN'] a", has_text="链轮").first.click()
+    page.wait_for_url(re.compile(r"#zh-term-sprocket$"))
 
 
 def test_no_console_errors() -> None:
