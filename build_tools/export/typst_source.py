@@ -291,7 +291,8 @@ class TypstWriter(InlineWriter):
                        for c in cells(layout.padded(row, width)))
         caption = self.caption(*layout.table_caption(table, self.lang))
         label = self.label(table.anchor, table.line)
-        out = [f"#table-block({caption}, {width}, {header}{body}){label}"]
+        columns = "(" + "".join(f"{round(f * 1000)}fr, " for f in layout.column_widths(table)) + ")"
+        out = [f"#table-block({caption}, {columns}, {header}{body}){label}"]
         out.extend(self.block(n, None) for n in table.notes)
         return "\n\n".join(out)
 

@@ -10,6 +10,8 @@ No writer reads Markdown: inline content arrives as ``Inline`` nodes of the mode
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from build_tools.i18n.labels import LABELS
@@ -202,6 +204,67 @@ def figure_caption(figure: Figure, lang: str) -> tuple[str, str, list[Inline]]:
 
 def table_width(table: Table) -> int:
     return max([len(table.header_cells), *(len(r) for r in table.row_cells)] or [1])
+
+
+# What the columns of a table share in the DOCX and the PDF: the text width of an A4 page
+# (165 mm) in half-ems of the table text (a lower-case Latin letter; a capital is wider, a
+# Chinese character two), counted at the 11 pt of the DOCX, and the inner margins of a cell.
+TABLE_UNITS = 84
+CELL_MARGINS = 2
+SHORT_HEADING = 12  # a heading cell this wide or narrower is kept on one line
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_WORDS = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")
+
+
+def _units(text: str) -> float:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1.4 if ch.isupper() else 1
+               for ch in text)
+
+
+def _longest_word(text: str) -> int:
+    """The widest piece a line cannot break: a word (split after a hyphen before a letter,
+    where Unicode line breaking allows it: "CN-" "HUAWEI-001") or one Chinese character."""
+    pieces = (p for word in _WORDS.findall(text) for p in re.split(r"(?<=-)(?=[^\W\d])", word))
+    return max((_units(p) for p in pieces), default=0)
+
+
+def column_widths(table: Table) -> list[float]:
+    """How the columns share the text width in the DOCX and the PDF (fractions that sum to 1).
+
+    As LaTeX's tabulary does: a column that fits takes its longest line; otherwise the
+    columns share the width in proportion to how much text each holds in all, so a column of
+    long comments gets the room and a column of numbers does not. No column is narrower than
+    its longest word, and a short heading stays on one line."""
+    width = table_width(table)
+    least, longest, total = [1.0] * width, [1.0] * width, [0.0] * width
+    for r, row in enumerate([table.header_cells, *table.row_cells]):
+        for c, cell in enumerate(row[:width]):
+            text = cell.text.strip()
+            units = _units(text)
+            longest[c] = max(longest[c], units)
+            total[c] += units
+            least[c] = max(least[c], units if r == 0 and units <= SHORT_HEADING
+                           else _longest_word(text))
+    room = TABLE_UNITS - CELL_MARGINS * width
+    share = list(longest)
+    if sum(longest) > room:
+        # Columns whose share is below their longest word get that word's width; the others
+        # share what is left, again in proportion to their text.
+        weight = [max(n, 1) for n in total]
+        free, left = set(range(width)), float(room)
+        while free:
+            whole = sum(weight[c] for c in free)
+            narrow = {c for c in free if left * weight[c] / whole < least[c]}
+            if not narrow:
+                for c in free:
+                    share[c] = left * weight[c] / whole
+                break
+            for c in narrow:
+                share[c] = least[c]
+                left -= least[c]
+            free -= narrow
+    widths = [s + CELL_MARGINS for s in share]
+    return [w / sum(widths) for w in widths]
 
 
 def padded(cells: list[Phrase], width: int) -> list[list[Inline]]:

@@ -219,7 +219,10 @@ class PandocWriter(InlineWriter):
         def row(cells: list[list[Inline]]) -> str:
             return "| " + " | ".join(one_line(self.inline(c)) or " " for c in cells) + " |"
 
-        lines = [row(layout.padded(table.header_cells, width)), "|" + "---|" * width,
+        # The dashes give pandoc the columns' relative widths; a line longer than pandoc's
+        # 72 columns is what makes it use them.
+        rule = "|" + "".join("-" * max(3, round(f * 120)) + "|" for f in layout.column_widths(table))
+        lines = [row(layout.padded(table.header_cells, width)), rule,
                  *(row(layout.padded(r, width)) for r in table.row_cells)]
         title = self.div(TABLE_TITLE, self.caption(*layout.table_caption(table, self.lang)),
                          table.anchor)

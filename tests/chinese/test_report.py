@@ -9,6 +9,7 @@ from pathlib import Path
 from chinese_helpers import ZH
 from click.testing import CliRunner
 from docx import Document
+from docx.oxml.ns import qn
 from pypdf import PdfReader
 from ruamel.yaml import YAML
 
@@ -82,9 +83,34 @@ def test_report_docx_has_the_editors_text_stages_and_comment_statistics(example:
                                                      "处理意见", "备注"]
     assert len(table.rows) == 13 and table.rows[1].cells[1].text == "General"
     assert any("WD 2征求意见汇总处理表" in t for t in texts)
-    pdf = "".join(p.extract_text() for p in PdfReader(example / "out" /
-                                                      "mvs-0001-terminology-zh.report.pdf").pages)
+    reader = PdfReader(example / "out" / "mvs-0001-terminology-zh.report.pdf")
+    pdf = "".join(p.extract_text() for p in reader.pages)
     assert "编制说明" in pdf and "部分采纳" in pdf.replace(" ", "")
+    # The comment text gets the room, not an equal sixth of the page (DOCX and PDF alike).
+    grid = [int(col.get(qn("w:w"))) for col in table._tbl.tblGrid.findall(qn("w:gridCol"))]
+    assert max(grid) == grid[2] and grid[2] > 1.4 * sum(grid) / 6 and grid[0] < sum(grid) / 10
+    starts = _header_starts(reader, ["序号", "章条编号", "意见内容", "提出单位", "处理意见"])
+    widths = [b - a for a, b in zip(starts, starts[1:], strict=False)]
+    assert max(widths) == widths[2] and widths[2] > 1.4 * TEXT_WIDTH_PT / 6
+
+
+TEXT_WIDTH_PT = 165 / 25.4 * 72  # A4 less the margins
+
+
+def _header_starts(reader: PdfReader, headers: list[str]) -> list[float]:
+    """Where the header cells of the 征求意见汇总处理表 start on its first page (x, in pt)."""
+    for page in reader.pages:
+        found: dict[str, float] = {}
+
+        def visit(text: str, cm: list[float], tm: list[float], *_: object,
+                  found: dict[str, float] = found) -> None:
+            if text.strip() in headers:
+                found.setdefault(text.strip(), cm[4] + tm[4])
+
+        page.extract_text(visitor_text=visit)
+        if len(found) == len(headers):
+            return [found[h] for h in headers]
+    raise AssertionError(f"no page with the headers {headers}")
 
 
 def test_without_git_the_report_says_so(example: Path) -> None:
