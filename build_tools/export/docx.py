@@ -25,12 +25,11 @@ from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
 from build_tools.export.cover import Cover, GbCover
+from build_tools.export.docx_contents import contents_paragraphs
 from build_tools.export.errors import ExportError
 from build_tools.export.reference_doc import reference_docx
 from build_tools.export.reproducible import build_time, normalise_zip
-from build_tools.i18n.labels import LABELS
 from build_tools.model import Draft
-from build_tools.render.layout import contents
 from build_tools.render.pandoc import PANDOC_FROM, to_pandoc
 
 # CT_SectPr children that must follow w:lnNumType (ECMA-376 Part 1, 17.6.17).
@@ -177,38 +176,10 @@ def add_gb_cover(doc: DocumentObject, gb: GbCover) -> None:
     _page_before(doc, doc.element.body[0], gb_cover_paragraphs(doc, gb))
 
 
-def _field_char(kind: str) -> OxmlElement:
-    run = OxmlElement("w:r")
-    char = OxmlElement("w:fldChar")
-    char.set(qn("w:fldCharType"), kind)
-    run.append(char)
-    return run
-
-
 def add_contents(doc: DocumentObject, draft: Draft) -> None:
-    """The table of contents (目次 / Contents) on a page of its own after the cover: Word's TOC
-    field, its result already filled with the clauses and indexes of the model (so every
-    reader shows them; Word adds page numbers when the field is updated)."""
-    first = doc.element.body[0]
-    title = doc.add_paragraph(LABELS.get(draft.language, LABELS["en"])["contents"])
-    title.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    title.runs[0].bold = True
-    title.runs[0].font.size = Pt(16)
-    made = [title]
-    for level, text in contents(draft):
-        entry = doc.add_paragraph(text, style=doc.styles[f"toc {min(level, 2)}"])
-        made.append(entry)
-    if len(made) > 1:
-        code = OxmlElement("w:r")
-        instr = OxmlElement("w:instrText")
-        instr.set(qn("xml:space"), "preserve")
-        instr.text = ' TOC \\o "1-2" \\h \\z \\u '
-        code.append(instr)
-        start = made[1]._p
-        for element in reversed((_field_char("begin"), code, _field_char("separate"))):
-            start.insert(1 if start.pPr is not None else 0, element)
-        made[-1]._p.append(_field_char("end"))
-    _page_before(doc, first, made)
+    """The table of contents (目次 / Contents) on a page of its own after the cover
+    (export/docx_contents.py: entries from the model, page numbers as fields)."""
+    _page_before(doc, doc.element.body[0], contents_paragraphs(doc, draft))
 
 
 def add_running_header(doc: DocumentObject, cover: Cover) -> None:

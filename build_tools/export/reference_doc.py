@@ -21,7 +21,7 @@ import pypandoc
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
@@ -165,6 +165,9 @@ def build(default: bytes) -> bytes:
         toc.paragraph_format.left_indent = Cm(0.8 * (level - 1))
         toc.paragraph_format.space_before = Pt(0)
         toc.paragraph_format.space_after = Pt(3)
+        # The page number flush right at the margin, dots leading to it.
+        toc.paragraph_format.tab_stops.add_tab_stop(Mm(165), WD_TAB_ALIGNMENT.RIGHT,
+                                                    WD_TAB_LEADER.DOTS)
 
     _borders(doc)
     doc.core_properties.title = "Clause reference document"

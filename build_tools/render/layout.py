@@ -277,11 +277,11 @@ def footnotes(draft: Draft) -> list[Footnote]:
     return sorted(draft.footnotes.values(), key=lambda f: f.number)
 
 
-def contents(draft: Draft, depth: int = 2) -> list[tuple[int, str]]:
-    """What the table of contents (目次) lists: (level, text) of each clause to ``depth`` and
-    of the indexes, in order ("1　范围", "附录A（资料性）　用例", "汉语拼音索引")."""
+def contents(draft: Draft, depth: int = 2) -> list[tuple[int, str, str]]:
+    """What the table of contents (目次) lists: (level, text, anchor) of each clause to
+    ``depth`` and of the indexes, in order ("1　范围", "附录A（资料性）　用例", "汉语拼音索引")."""
     lang = draft.language
-    out: list[tuple[int, str]] = []
+    out: list[tuple[int, str, str]] = []
     for clause in draft.walk():
         if clause.level > depth:
             continue
@@ -291,8 +291,8 @@ def contents(draft: Draft, depth: int = 2) -> list[tuple[int, str]]:
             text = f"{h.annex_label}{gap}{h.obligation}{h.sep}{clause.title}"
         else:
             text = f"{h.number}{h.sep}{clause.title}" if h.number else clause.title
-        out.append((clause.level, text))
-    out.extend((1, index.title) for index in term_indexes(draft))
+        out.append((clause.level, text, clause.anchor or ""))
+    out.extend((1, index.title, index.anchor) for index in term_indexes(draft))
     return out
 
 

@@ -90,14 +90,19 @@ def one_line(markup: str) -> str:
     return markup.replace(_HARD, " ")
 
 
+def identifiers(draft: Draft) -> dict[str, str]:
+    """The identifier written for each anchor of the draft (the name of its bookmark in the
+    DOCX): the anchor itself where pandoc takes it as it is, else "x-<n>"."""
+    return {anchor: anchor if _SAFE_ID.fullmatch(anchor) else f"x-{n}"
+            for n, anchor in enumerate(draft.targets, 1)}
+
+
 class PandocWriter(InlineWriter):
     """One draft -> one pandoc Markdown document (no metadata block: python-docx fills it)."""
 
     def __init__(self, draft: Draft, images: Mapping[str, str]) -> None:
         super().__init__(draft, images)
-        self.ids: dict[str, str] = {}
-        for n, anchor in enumerate(draft.targets, 1):
-            self.ids[anchor] = anchor if _SAFE_ID.fullmatch(anchor) else f"x-{n}"
+        self.ids = identifiers(draft)
 
     def render(self) -> str:
         parts = self.document()

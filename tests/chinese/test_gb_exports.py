@@ -4,11 +4,14 @@ the PDF (read back with pypdf) and the DOCX (read back with python-docx)."""
 from __future__ import annotations
 
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 from chinese_helpers import ZH, copy_example
 from docx import Document
+from docx.oxml.ns import qn
 from pypdf import PdfReader
 
 from build_tools.export import export_drafts
@@ -16,6 +19,9 @@ from build_tools.export.cover import cover_of
 from build_tools.parse import parse_file
 from build_tools.render import pandoc as styles
 from build_tools.render.indexes import term_indexes
+
+CONTENTS = ["前言", "引言", "1\u3000范围", "2\u3000规范性引用文件", "3\u3000术语和定义", "参考文献",
+            "汉语拼音索引", "英文对应词索引"]
 
 
 @pytest.fixture(scope="module")
@@ -88,12 +94,48 @@ def test_docx_opens_with_the_cover_lines_then_the_contents(exported: dict[str, P
                      cover.identifier, cover.title, cover.title_en, cover.stage,
                      cover.completed, f"{cover.issued}\t{cover.effective}",
                      f"{cover.issuer}\u3000发布"]
-    contents = texts[texts.index("目次") + 1:texts.index("目次") + 9]
-    assert contents == ["前言", "引言", "1\u3000范围", "2\u3000规范性引用文件",
-                        "3\u3000术语和定义", "参考文献", "汉语拼音索引", "英文对应词索引"]
-    body = doc.element.body
-    assert body.xpath(".//w:instrText")[0].text.strip().startswith("TOC")
+    contents = [t.split("\t")[0] for t in texts[texts.index("目次") + 1:texts.index("目次") + 9]]
+    assert contents == CONTENTS
+    # Each entry ends with a page field on a bookmark of its heading; Word is asked to update
+    # the fields when it opens the file.
+    fields = [f.text.split() for f in doc.element.body.xpath(".//w:instrText")]
+    marks = {m.get(qn("w:name")): m.getparent()
+             for m in doc.element.body.iter(qn("w:bookmarkStart"))}
+    assert [f[0] for f in fields[:len(CONTENTS)]] == ["PAGEREF"] * len(CONTENTS)
+    headings = ["".join(t.text for t in marks[f[1]].iter(qn("w:t")))
+                for f in fields[:len(CONTENTS)]]
+    assert headings == CONTENTS
+    assert doc.settings.element.find(qn("w:updateFields")).get(qn("w:val")) == "true"
     assert doc.sections[0].header.paragraphs[0].text.startswith("SJ/T ×××××—××××")
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (soffice)")
+def test_libreoffice_shows_the_docx_contents_with_page_numbers(
+        exported: dict[str, Path], tmp_path: Path) -> None:
+    """The DOCX opened by LibreOffice (converted to PDF, as ``soffice --convert-to pdf``
+    does): every 目次 entry shows the number of the page its heading is on."""
+    profile = (tmp_path / "profile").as_uri()
+    subprocess.run(["soffice", f"-env:UserInstallation={profile}", "--headless",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(exported["docx"])],
+                   check=True, capture_output=True, timeout=180)
+    pages = [p.extract_text() for p in PdfReader(tmp_path / exported["docx"].with_suffix(
+        ".pdf").name).pages]
+    listed = {}
+    for line in pages[1].splitlines():
+        found = re.fullmatch(r"(.+?)\.+\s*(\d+)", _bare(line))
+        if found:
+            listed[found.group(1)] = int(found.group(2))
+    assert list(listed) == [_bare(c) for c in CONTENTS], pages[1]
+    for title, number in listed.items():
+        # The heading is on the page of that number (pages count from the cover, as Word's
+        # and LibreOffice's page fields do).
+        on = [i + 1 for i, text in enumerate(pages)
+              if i > 1 and title in [_bare(line) for line in text.splitlines()]]
+        assert on and on[0] == number, (title, number, on)
+
+
+def _bare(line: str) -> str:
+    return re.sub(r"[ \t\u3000]", "", line)
 
 
 def test_docx_ends_with_the_indexes_in_the_model_s_order(exported: dict[str, Path]) -> None:
