@@ -109,6 +109,9 @@ def test_ids_are_unique_and_cross_references_stay_in_their_column(docs: Path) ->
     parsed.feed(to_html(_read(docs, PAGE)))
     repeated = [i for i, n in Counter(parsed.ids).items() if n > 1]
     assert repeated == []
+    # Both drafts number a footnote 1: each column's note is kept, under its own label.
+    html = to_html(_read(docs, PAGE))
+    assert "Gadgets are also called gizmos." in html and "小工具也称小装置。" in html
     # [](#sec-colour) of the English scope and [链轮](#term-sprocket) of the Chinese 3.1.
     assert "#en-sec-colour" in parsed.hrefs and "#zh-term-sprocket" in parsed.hrefs
     assert {h[1:] for h in parsed.hrefs} <= set(parsed.ids)
