@@ -181,14 +181,30 @@ def rules_cmd(rule_id: str | None, fmt: str) -> None:
 @click.option("--doctype", type=click.Choice(["standard", "technical-specification",
                                               "technical-report", "guide"]),
               default="standard", show_default=True)
+@click.option("--level", type=click.Choice(["national", "sector", "group"]), default="national",
+              show_default=True, help="With --lang zh: the level of the Chinese deliverable "
+                                      "(its gb: block, cover and identifier form).")
+@click.option("--identifier", default=None,
+              help="With --lang zh: the standard's number [default: the level's placeholder, "
+                   "e.g. 'GB/T ×××××—××××'].")
 @click.option("--out", type=click.Path(path_type=Path), default=None,
               help="File to write [default: drafts/<id>.md].")
 @click.option("--force", is_flag=True, help="Overwrite an existing file.")
-def new(draft_id: str, title: str, lang: str, doctype: str, out: Path | None, force: bool) -> None:
-    """Create a draft with the mandatory clauses and the exact boilerplate."""
-    from build_tools.project import unsafe_character, write_atomic
-    from build_tools.scaffold import scaffold, slug
+def new(draft_id: str, title: str, lang: str, doctype: str, level: str, identifier: str | None,
+        out: Path | None, force: bool) -> None:
+    """Create a draft with the mandatory clauses and the exact boilerplate.
 
+    A Chinese draft (--lang zh) is a Chinese deliverable: its front-matter has a gb: block
+    (level, identifier, CCS, issuer, proposer, administrator, drafting organizations,
+    drafters) and its 前言 the paragraphs made from it; its 编制说明 starts beside it as
+    <name>.report.md (see 'clause report').
+    """
+    from build_tools.project import report_of, unsafe_character, write_atomic
+    from build_tools.scaffold import report_scaffold, scaffold, slug
+
+    if lang != "zh" and (identifier or level != "national"):
+        raise click.UsageError("--level and --identifier describe a Chinese deliverable: "
+                               "use them with --lang zh")
     for option, value in (("--id", draft_id), ("--title", title)):
         char = unsafe_character(value)
         if char is not None:
@@ -202,8 +218,13 @@ def new(draft_id: str, title: str, lang: str, doctype: str, out: Path | None, fo
         click.echo(f"clause new: {out} exists (use --force to overwrite)", err=True)
         sys.exit(2)
     out.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(out, scaffold(draft_id, title, lang, doctype))
+    write_atomic(out, scaffold(draft_id, title, lang, doctype, level=level,
+                               identifier=identifier))
     click.echo(f"wrote {out}")
+    report = report_of(out)
+    if lang == "zh" and not report.exists():
+        write_atomic(report, report_scaffold(title))
+        click.echo(f"wrote {report} (its 编制说明; see 'clause report')")
 
 
 @main.command()
@@ -235,5 +256,6 @@ LAZY_COMMANDS = {
     "ballot": "build_tools.workflow.commands:ballot",
     "stage": "build_tools.workflow.commands:stage",
     "import": "build_tools.wordimport.commands:import_cmd",
+    "report": "build_tools.report.commands:report",
 }
 # -- end of commands

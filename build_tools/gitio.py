@@ -97,6 +97,47 @@ def file_history(path: Path) -> Iterator[tuple[str, str]]:
             yield lines[0].strip(), lines[-1].strip()
 
 
+def file_versions(path: Path) -> list[tuple[str, int, str]]:
+    """(commit, commit time, text) of every version of the file, oldest first: one ``git log``
+    and one ``git cat-file --batch`` however long the history (a version that is not UTF-8
+    text is left out)."""
+    top, _ = relative(path)
+    rel = relative(path)[1]
+    done = _checked(["log", "--follow", "--format=%x00%H %ct", "--name-only", "--", rel], top)
+    entries: list[tuple[str, int, str]] = []
+    for chunk in done.stdout.split("\x00")[1:]:
+        lines = [line for line in chunk.splitlines() if line.strip()]
+        if len(lines) >= 2:
+            commit, when = lines[0].split()
+            entries.append((commit, int(when), lines[-1].strip()))
+    entries.reverse()
+    if not entries:
+        return []
+    request = "".join(f"{commit}:{name}\n" for commit, _, name in entries).encode("utf-8")
+    try:
+        batch = subprocess.run(["git", "-c", "core.quotepath=off", "cat-file", "--batch"],
+                               cwd=top, input=request, capture_output=True, timeout=_TIMEOUT,
+                               check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise GitError(f"git cat-file failed in {top}: {exc}") from None
+    data, at, out = batch.stdout, 0, []
+    for commit, when, _ in entries:
+        end = data.find(b"\n", at)
+        if end < 0:
+            break
+        header = data[at:end].split()
+        at = end + 1
+        if len(header) != 3 or header[1] != b"blob":
+            continue  # "missing": the file was deleted at that commit
+        size = int(header[2])
+        blob, at = data[at:at + size], at + size + 1
+        try:
+            out.append((commit, when, blob.decode("utf-8-sig")))
+        except UnicodeDecodeError:
+            continue
+    return out
+
+
 def find_commit(
     path: Path, predicate: Callable[[str], bool], *, oldest: bool = False
 ) -> tuple[str, str] | None:

@@ -217,23 +217,39 @@ def today() -> dt.date:
 # --- drafts --------------------------------------------------------------------------------
 
 
+# The 编制说明 an editor writes beside a draft: drafts/<stem>.report.md (see ``report_of``).
+REPORT_SUFFIX = ".report.md"
+
+
 def _hidden(part: str) -> bool:
     return part.startswith((".", "_"))
 
 
+def _not_draft(parts: tuple[str, ...]) -> bool:
+    return any(_hidden(part) for part in parts) or (bool(parts) and parts[-1].endswith(REPORT_SUFFIX))
+
+
+def report_of(draft: Path) -> Path:
+    """The companion file of a draft that ``clause report`` reads: drafts/<stem>.report.md."""
+    return draft.with_name(draft.stem + REPORT_SUFFIX)
+
+
 def find_drafts(paths: Iterable[Path]) -> list[Path]:
     """The drafts that ``paths`` stand for: a folder stands for every ``*.md`` below it except
-    names starting with "_" (partials, templates) or "." at any depth; any other path is taken
+    names starting with "_" (partials, templates) or "." at any depth and the companion
+    reports ``*.report.md`` (see ``report_of``, never a draft, even named as a file); any
+    other path is taken
     as given, so that the caller reports a missing file in its own words. Sorted, no twice."""
     found: set[Path] = set()
     for path in paths:
         path = Path(path)
         if not path.is_dir():
-            found.add(path)
+            if not path.name.endswith(REPORT_SUFFIX):  # a report named on the command line
+                found.add(path)
             continue
         for candidate in path.rglob("*.md"):
             rel = candidate.relative_to(path).parts
-            if not any(_hidden(part) for part in rel) and candidate.is_file():
+            if not _not_draft(rel) and candidate.is_file():
                 found.add(candidate)
     return sorted(found)
 
@@ -244,7 +260,7 @@ def is_draft(path: Path, folder: Path) -> bool:
         rel = path.relative_to(folder).parts
     except ValueError:
         return False
-    return path.suffix == ".md" and not any(_hidden(part) for part in rel)
+    return path.suffix == ".md" and not _not_draft(rel)
 
 
 # --- paths from files ----------------------------------------------------------------------

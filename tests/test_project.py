@@ -16,7 +16,7 @@ from build_tools.export.commands import _drafts as export_drafts
 from build_tools.lint.engine import discover
 from build_tools.site.config import find_project
 
-DRAFT = (Path(__file__).resolve().parents[1] / "drafts").glob("*.md")
+DRAFT = project.find_drafts([Path(__file__).resolve().parents[1] / "drafts"])
 
 
 def _repo(tmp_path: Path, toml: str = '[tool.clause]\npaths = ["drafts"]\n') -> Path:

@@ -1,7 +1,9 @@
 """What the cover of a PDF or DOCX export says: identity, stage, titles and the draft warning.
 
 The warning sentences come from ``i18n.boilerplate`` (BOIL-06, BOIL-07 with its two further
-DIS/FDIS paragraphs, and the GB cover sentence).
+DIS/FDIS paragraphs, and the GB cover sentence). A Chinese deliverable (a draft with a ``gb:``
+block) gets the GB cover of GB/T 1.1—2020, 8.1 instead (``GbCover``): both writers lay out
+the lines computed here, in this order.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from build_tools.i18n import boilerplate
+from build_tools.i18n import gb as G
 from build_tools.i18n.labels import LABELS
 from build_tools.i18n.stages import abbreviation_of, code_of, stage_name, stage_number
 from build_tools.model import Draft
@@ -25,6 +28,34 @@ COVER_LABELS: dict[str, dict[str, str]] = {
 
 
 @dataclass(frozen=True)
+class GbCover:
+    """The lines of a GB cover, top to bottom (GB/T 1.1—2020, 8.1)."""
+
+    ics: str  # "ICS 35.240.99;01.040.35" (top left)
+    ccs: str  # "CCS L70"
+    mark: str  # "SJ": the level's letters, top right
+    level_line: str  # "中华人民共和国电子行业标准"
+    identifier: str  # "SJ/T ×××××—××××" (right)
+    replaces: str  # "代替 GB/T 12345—2019", or ""
+    title: str  # the Chinese title, its parts set apart by a full-width space
+    title_en: str  # the English title, or ""
+    stage: str  # "（征求意见稿）"
+    completed: str  # "（本稿完成日期：2026-11-28）"
+    patent: str  # the patent request of a 征求意见稿, or ""
+    issued: str  # "××××-××-××发布"
+    effective: str  # "××××-××-××实施"
+    issuer: str  # "中华人民共和国工业和信息化部"
+    issuer_tail: str  # "发布"
+
+    def lines(self) -> list[str]:
+        """Every line in reading order (what a reader of the PDF's text finds)."""
+        return [x for x in (self.ics, self.ccs, self.mark, self.level_line, self.identifier,
+                            self.replaces, self.title, self.title_en, self.stage,
+                            self.completed, self.patent, self.issued, self.effective,
+                            f"{self.issuer}\u3000{self.issuer_tail}") if x]
+
+
+@dataclass(frozen=True)
 class Cover:
     lang: str
     id: str
@@ -37,6 +68,7 @@ class Cover:
     warning: list[str]  # paragraphs
     watermark: str | None  # "DRAFT" / "草案" below stage 60
     authors: list[str]
+    gb: GbCover | None = None  # a Chinese deliverable's cover
 
     def label(self, key: str) -> str:
         return COVER_LABELS.get(self.lang, COVER_LABELS["en"])[key]
@@ -68,6 +100,37 @@ def one_line(value: object) -> str:
     return _CONTROL.sub("", _BREAKS.sub(" ", str(value))).strip()
 
 
+def gb_cover(draft: Draft) -> GbCover | None:
+    """The GB cover of a draft with a ``gb:`` block (None without one). Until publication the
+    dates are "××××-××-××"; the patent request is printed on a 征求意见稿 (stage 30)."""
+    gb = G.gb_meta(draft.meta)
+    if gb is None:
+        return None
+    stage = str(draft.meta.get("stage") or "WD")
+    ics = [str(c).strip() for c in draft.meta.get("ics") or [] if str(c).strip()]
+    titles = {lang: one_line(text) for lang, text in draft.titles.items()}
+    title = titles.get("zh") or one_line(draft.title_in())
+    date = one_line(draft.meta.get("date") or "")
+    return GbCover(
+        ics="ICS " + ";".join(ics) if ics else "ICS",
+        ccs=f"CCS {gb.ccs}" if gb.ccs else "CCS",
+        mark=G.level_mark(gb),
+        level_line=G.level_line(gb),
+        identifier=one_line(gb.identifier),
+        replaces=f"代替 {one_line(gb.replaces)}" if gb.replaces else "",
+        # GB sets the parts of a title apart with a full-width space: "信息技术　词汇".
+        title=re.sub(r"(?<=\S) +(?=\S)", "\u3000", title.strip()),
+        title_en=titles.get("en", "") if draft.language != "en" else "",
+        stage=f"（{stage_name(stage, 'gb', _iteration(draft))}）",
+        completed=f"（本稿完成日期：{date}）" if date else "",
+        patent=G.DRAFT_PATENT if stage_number(stage) == 30 else "",
+        issued=f"{G.DATE_PLACEHOLDER}发布",
+        effective=f"{G.DATE_PLACEHOLDER}实施",
+        issuer=one_line(gb.issuer) or "……",
+        issuer_tail="发布",
+    )
+
+
 def cover_of(draft: Draft) -> Cover:
     stage = str(draft.meta.get("stage") or "WD")
     date = one_line(draft.meta.get("date") or "")
@@ -89,4 +152,5 @@ def cover_of(draft: Draft) -> Cover:
         warning=warning_paragraphs(draft, date),
         watermark=LABELS.get(draft.language, LABELS["en"])["draft"] if below_publication else None,
         authors=authors,
+        gb=gb_cover(draft),
     )

@@ -18,14 +18,15 @@ from pathlib import Path
 import pypandoc
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt
+from docx.shared import Mm, Pt
 from docx.text.paragraph import Paragraph
 
 from build_tools.errors import tool_message
-from build_tools.export.cover import Cover, one_line
+from build_tools.export.cover import Cover, GbCover, one_line
+from build_tools.export.docx_contents import contents_paragraphs
 from build_tools.export.errors import ExportError
 from build_tools.export.reference_doc import reference_docx
 from build_tools.export.reproducible import build_time, normalise_zip
@@ -99,10 +100,97 @@ def add_cover(doc: DocumentObject, cover: Cover) -> None:
         _suppress_line_numbers(paragraph)  # the numbered lines are the body's
 
 
+TEXT_WIDTH = Mm(165)  # A4 less the margins of reference_doc.py
+
+
+def _line(doc: DocumentObject, made: list[Paragraph], text: str = "", size: float = 10.5,
+          bold: bool = False, align: WD_ALIGN_PARAGRAPH | None = None,
+          before: float = 0) -> Paragraph:
+    paragraph = doc.add_paragraph()
+    if text:
+        run = paragraph.add_run(text)
+        run.font.size = Pt(size)
+        run.bold = bold
+    paragraph.alignment = align
+    paragraph.paragraph_format.space_before = Pt(before)
+    paragraph.paragraph_format.space_after = Pt(2)
+    made.append(paragraph)
+    return paragraph
+
+
+def _right_tab(paragraph: Paragraph, right: str, size: float, bold: bool = False) -> None:
+    """``right`` set flush right on the paragraph's line (a right tab stop at the margin)."""
+    paragraph.paragraph_format.tab_stops.add_tab_stop(TEXT_WIDTH, WD_TAB_ALIGNMENT.RIGHT)
+    run = paragraph.add_run("\t" + right)
+    run.font.size = Pt(size)
+    run.bold = bold
+
+
+def _rule_below(paragraph: Paragraph) -> None:
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "8"), ("w:space", "1"),
+                       ("w:color", "000000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
+def gb_cover_paragraphs(doc: DocumentObject, gb: GbCover) -> list[Paragraph]:
+    """The GB cover (GB/T 1.1—2020, 8.1), line by line as export/cover.py lists them."""
+    made: list[Paragraph] = []
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    codes = _line(doc, made, gb.ics)
+    _right_tab(codes, gb.mark, 26, bold=True)
+    _line(doc, made, gb.ccs)
+    _line(doc, made, gb.level_line, 20, True, center, before=24)
+    ident = _line(doc, made, gb.identifier, 13, align=WD_ALIGN_PARAGRAPH.RIGHT, before=12)
+    if gb.replaces:
+        ident = _line(doc, made, gb.replaces, 10.5, align=WD_ALIGN_PARAGRAPH.RIGHT)
+    _rule_below(ident)
+    _line(doc, made, gb.title, 24, True, center, before=110)
+    if gb.title_en:
+        _line(doc, made, gb.title_en, 13, align=center, before=12)
+    _line(doc, made, gb.stage, 14, align=center, before=30)
+    if gb.completed:
+        _line(doc, made, gb.completed, 10.5, align=center)
+    if gb.patent:
+        _line(doc, made, gb.patent, 10.5, align=center, before=18)
+    dates = _line(doc, made, gb.issued, 13, before=150)
+    _right_tab(dates, gb.effective, 13)
+    _rule_below(dates)
+    _line(doc, made, f"{gb.issuer}\u3000{gb.issuer_tail}", 16, align=center, before=12)
+    return made
+
+
+def _page_before(doc: DocumentObject, first: object, made: list[Paragraph]) -> None:
+    """``made`` and a page break, moved before ``first``, without line numbers."""
+    page_break = doc.add_paragraph()
+    page_break.add_run().add_break(WD_BREAK.PAGE)
+    made.append(page_break)
+    for paragraph in made:
+        first.addprevious(paragraph._p)  # type: ignore[attr-defined]
+        _suppress_line_numbers(paragraph)
+
+
+def add_gb_cover(doc: DocumentObject, gb: GbCover) -> None:
+    """The GB cover and a page break before the first paragraph pandoc wrote."""
+    _page_before(doc, doc.element.body[0], gb_cover_paragraphs(doc, gb))
+
+
+def add_contents(doc: DocumentObject, draft: Draft) -> None:
+    """The table of contents (目次 / Contents) on a page of its own after the cover
+    (export/docx_contents.py: entries from the model, page numbers as fields)."""
+    _page_before(doc, doc.element.body[0], contents_paragraphs(doc, draft))
+
+
 def add_running_header(doc: DocumentObject, cover: Cover) -> None:
+    ident = cover.gb.identifier if cover.gb else cover.id
     for section in doc.sections:
+        # The cover page has neither header nor page number.
+        section.different_first_page_header_footer = True
         header = section.header.paragraphs[0]
-        header.text = f"{cover.id}\t\t{cover.stage}"
+        header.text = f"{ident}\t\t{cover.stage}"
         footer = section.footer.paragraphs[0]
         footer.alignment = WD_ALIGN_PARAGRAPH.CENTER
         field = OxmlElement("w:fldSimple")
@@ -159,7 +247,11 @@ def build_docx(draft: Draft, cover: Cover, images: Mapping[str, str], build: Pat
     except RuntimeError as exc:
         raise ExportError(draft.path, 1, str(exc)) from exc
     doc = Document(str(raw))
-    add_cover(doc, cover)
+    add_contents(doc, draft)
+    if cover.gb is not None:
+        add_gb_cover(doc, cover.gb)
+    else:
+        add_cover(doc, cover)
     add_running_header(doc, cover)
     if line_numbering is not None:
         number_lines(doc, line_numbering)

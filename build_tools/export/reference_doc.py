@@ -21,7 +21,7 @@ import pypandoc
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.style import WD_STYLE_TYPE
-from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT, WD_TAB_LEADER
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Mm, Pt, RGBColor
@@ -147,6 +147,27 @@ def build(default: bytes) -> bytes:
         style.paragraph_format.space_before = Pt(6)
         style.paragraph_format.space_after = Pt(6)
         style.paragraph_format.keep_with_next = keep
+
+    letter = _paragraph_style(doc, styles.INDEX_LETTER)
+    _fonts(letter, EAST_ASIAN_HEADING)
+    letter.font.bold = True
+    letter.paragraph_format.space_before = Pt(8)
+    letter.paragraph_format.space_after = Pt(2)
+    letter.paragraph_format.keep_with_next = True
+    entry = _paragraph_style(doc, styles.INDEX_ENTRY)
+    entry.font.size = Pt(10)
+    entry.paragraph_format.space_before = Pt(0)
+    entry.paragraph_format.space_after = Pt(0)
+
+    # Word's own names for the entries of a table of contents (export/docx.py's 目次).
+    for level in (1, 2):
+        toc = _paragraph_style(doc, f"toc {level}", "Normal")
+        toc.paragraph_format.left_indent = Cm(0.8 * (level - 1))
+        toc.paragraph_format.space_before = Pt(0)
+        toc.paragraph_format.space_after = Pt(3)
+        # The page number flush right at the margin, dots leading to it.
+        toc.paragraph_format.tab_stops.add_tab_stop(Mm(165), WD_TAB_ALIGNMENT.RIGHT,
+                                                    WD_TAB_LEADER.DOTS)
 
     _borders(doc)
     doc.core_properties.title = "Clause reference document"

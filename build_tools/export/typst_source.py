@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from build_tools.export.cover import Cover
 from build_tools.i18n.labels import LABELS
@@ -33,6 +33,7 @@ from build_tools.model import (
     TermEntry,
 )
 from build_tools.render import layout
+from build_tools.render.indexes import TermIndex
 from build_tools.render.inline_writer import InlineWriter, image_key
 from build_tools.render.layout import Heading, ListNode, TermPart
 
@@ -178,7 +179,8 @@ class TypstWriter(InlineWriter):
         meta = {
             **page,
             "lang": self.lang,
-            "id": cover.id,
+            # A Chinese deliverable's pages are headed by its identifier (SJ/T ×××××—××××).
+            "id": cover.gb.identifier if cover.gb else cover.id,
             "title": cover.titles[0][1] if cover.titles else cover.id,
             "authors": cover.authors,
             "stage": cover.stage,
@@ -188,6 +190,8 @@ class TypstWriter(InlineWriter):
             "titles": [{"lang": lang, "text": text} for lang, text in cover.titles],
             "warning": cover.warning,
             "watermark": cover.watermark,
+            "gb": {k.replace("_", "-"): v for k, v in asdict(cover.gb).items()} if cover.gb
+            else None,
             "contents": LABELS.get(self.lang, LABELS["en"])["contents"],
             "line-numbering": line_numbering,
         }
@@ -287,7 +291,8 @@ class TypstWriter(InlineWriter):
                        for c in cells(layout.padded(row, width)))
         caption = self.caption(*layout.table_caption(table, self.lang))
         label = self.label(table.anchor, table.line)
-        out = [f"#table-block({caption}, {width}, {header}{body}){label}"]
+        columns = "(" + "".join(f"{round(f * 1000)}fr, " for f in layout.column_widths(table)) + ")"
+        out = [f"#table-block({caption}, {columns}, {header}{body}){label}"]
         out.extend(self.block(n, None) for n in table.notes)
         return "\n\n".join(out)
 
@@ -306,6 +311,22 @@ class TypstWriter(InlineWriter):
 
     def emit_quote(self, paragraphs: list[list[Inline]], block: Block) -> str:
         return f"#quote(block: true)[{PARBREAK.join(self.inline(p) for p in paragraphs)}]"
+
+    def emit_index(self, index: TermIndex) -> str:
+        """A new page with the index heading (a bookmark after every line of the body, so the
+        line map finds no numbered line under it) and the entries in two columns."""
+        self.heading_lines.append((len(self.draft.text) + len(self.heading_lines), index.title))
+        groups = []
+        for group in index.groups:
+            entries = []
+            for e in group.entries:
+                number = content(escape(e.number))
+                if e.anchor in self.labelled_anchors:
+                    number = f"link(<{self.labels[e.anchor]}>, {number})"
+                entries.append(f"({content(escape(e.text))}, {number})")
+            groups.append(f"({content(escape(group.letter))}, ({''.join(x + ', ' for x in entries)}))")
+        return (f"#pagebreak(weak: true)\n\n#term-index({content(escape(index.title))}, "
+                f"{string(index.lang)}, ({''.join(g + ', ' for g in groups)}))")
 
 
 def to_typst(draft: Draft, cover: Cover, images: Mapping[str, str],

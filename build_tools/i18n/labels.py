@@ -23,6 +23,9 @@ LABELS: dict[str, dict[str, str]] = {
         "page": "Page",
         "requirements": "Requirements",
         "draft": "DRAFT",
+        "index": "Alphabetical index",
+        "index_pinyin": "Index of Chinese terms (pinyin order)",
+        "index_english": "Index of English equivalents",
     },
     "zh": {
         "clause": "第{n}章",
@@ -44,6 +47,9 @@ LABELS: dict[str, dict[str, str]] = {
         "page": "页",
         "requirements": "要求",
         "draft": "草案",
+        "index": "索引",
+        "index_pinyin": "汉语拼音索引",
+        "index_english": "英文对应词索引",
     },
 }
 

@@ -22,7 +22,8 @@ from typing import Any
 from build_tools import __version__
 from build_tools.project import temp_beside, write_atomic
 
-SCHEMA = 3  # 3: keyed and signed with the machine's secret
+SCHEMA = 4  # 2: end positions and edits; 3: the pair profile; 4: keyed and signed with the
+# machine's secret
 SECRET_ENV = "CLAUSE_STATE_DIR"
 SECRET_FILE = "lint-cache.key"
 _SECRET_BYTES = 32

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from build_tools.lint import rules as _rules  # noqa: F401
 from build_tools.lint.base import REGISTRY, Example, Rule
-from build_tools.lint.examples import CommentExample, RosterExample
+from build_tools.lint.examples import CommentExample, PairExample, RosterExample
 
 
 def rule_list() -> list[dict[str, str]]:
@@ -37,6 +37,11 @@ def _snippet(example: Example) -> str:
              else f"[{example.lang}] the clean example draft"]
     for key, value in example.overrides.items():
         parts.append(f"--- {key} ---\n{value}" if value else f"--- {key} --- (empty)")
+    if isinstance(example, PairExample):
+        parts.append(f"[{example.partner_lang}] its other language version: " + (
+            ", ".join(sorted(example.partner)) if example.partner else "the clean example draft"))
+        for key, value in example.partner.items():
+            parts.append(f"--- {key} ---\n{value}" if value else f"--- {key} --- (empty)")
     if example.fixed is not None:
         parts.append(f"--- after clause lint --fix ---\n{example.fixed}")
     return "\n".join(parts)

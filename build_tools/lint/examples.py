@@ -79,7 +79,8 @@ editors:
     "foreword": f"{B.DRAFTING_BASIS['gb']}\n\n{B.PATENTS['gb']}",
     "introduction": "",
     "scope": "本文件界定了元宇宙标准中使用的术语和定义。",
-    "normrefs": f"{B.NORMREF_LEAD['gb']}\n\n- GB/T 5271.1—2000 信息技术 词汇 第1部分：基本术语",
+    "normrefs": f"{B.NORMREF_LEAD['gb']}\n\n- GB/T 5271.1—2000 信息技术 词汇 第1部分：基本术语"
+                "（ISO/IEC 2382-1:1993，IDT）",
     "terms": """GB/T 5271.1界定的以及下列术语和定义适用于本文件。
 
 ## 化身 {#term-avatar}
@@ -165,3 +166,16 @@ class RosterExample(Example):
     comments: str | None = None
 
     FILE = "committee.yaml"
+
+
+@dataclass
+class PairExample(Example):
+    """An example of a PAIR rule: the clean example draft of ``lang`` with ``overrides`` and,
+    as its other language version (the same id), the clean draft of the other language with
+    ``partner``; both are linted together (drafts/draft.md and drafts/partner.md)."""
+
+    partner: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def partner_lang(self) -> str:
+        return "en" if self.lang == "zh" else "zh"

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from build_tools.model import TERMS, Block, Clause, Draft, Image, TermEntry
+from build_tools.pairing import profile
 
 
 def _scalar(value: Any) -> Any:
@@ -30,6 +31,8 @@ def to_dict(draft: Draft) -> dict[str, Any]:
         "images": [[i.src, i.line, i.alt] for i in draft.images],
         "suppressions": [[line, sorted(rules), draft.suppression_ends.get(line, line)]
                          for line, rules in draft.suppressions.items()],
+        # What the PAIR rules compare with the other language version.
+        "pair": None if draft.fatal else profile(draft).to_dict(),
     }
 
 
@@ -48,6 +51,8 @@ def from_dict(data: dict[str, Any]) -> Draft:
     for line, rules, end in data["suppressions"]:
         draft.suppressions[line] = {r: "" for r in rules}
         draft.suppression_ends[line] = end
+    if data.get("pair"):
+        draft.memo["pair"] = data["pair"]
     if data["fatal"]:
         from build_tools.model import ParseProblem
 

@@ -79,3 +79,19 @@ def quote(paragraphs: list[str]) -> str:
     """A quotation, its paragraphs kept apart; ``paragraphs`` carry their "> " after each
     line break already."""
     return "\n>\n".join("> " + p for p in paragraphs if p)
+
+
+def term_index(title: str, anchor: str, lang: str, groups: list[tuple[str, list[tuple[str, str, str]]]]
+               ) -> str:
+    """An index of terms: its heading, then each letter with its entries (term, number, href),
+    the term linked to its entry."""
+    out = [f'## {attr(title)} {{ id="{attr(anchor)}" .term-index-title }}', "",
+           f'<div class="term-index" lang="{attr(lang)}">']
+    for letter, entries in groups:
+        out.append(f'<p class="term-index-letter">{attr(letter)}</p><ul>')
+        out.extend(f'<li><a href="{attr(href)}">{attr(text)}</a>'
+                   f'<span class="term-index-number">{attr(number)}</span></li>'
+                   for text, number, href in entries)
+        out.append("</ul>")
+    out.append("</div>")
+    return "\n".join(out)

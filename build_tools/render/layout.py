@@ -10,6 +10,8 @@ No writer reads Markdown: inline content arrives as ``Inline`` nodes of the mode
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from build_tools.i18n.labels import LABELS
@@ -32,6 +34,7 @@ from build_tools.model import (
     Table,
     TermEntry,
 )
+from build_tools.render.indexes import TermIndex, term_indexes
 
 
 def labels(lang: str) -> dict[str, str]:
@@ -203,6 +206,67 @@ def table_width(table: Table) -> int:
     return max([len(table.header_cells), *(len(r) for r in table.row_cells)] or [1])
 
 
+# What the columns of a table share in the DOCX and the PDF: the text width of an A4 page
+# (165 mm) in half-ems of the table text (a lower-case Latin letter; a capital is wider, a
+# Chinese character two), counted at the 11 pt of the DOCX, and the inner margins of a cell.
+TABLE_UNITS = 84
+CELL_MARGINS = 2
+SHORT_HEADING = 12  # a heading cell this wide or narrower is kept on one line
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef"
+_WORDS = re.compile(rf"[{_CJK}]|[^\s{_CJK}]+")
+
+
+def _units(text: str) -> float:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1.4 if ch.isupper() else 1
+               for ch in text)
+
+
+def _longest_word(text: str) -> int:
+    """The widest piece a line cannot break: a word (split after a hyphen before a letter,
+    where Unicode line breaking allows it: "CN-" "HUAWEI-001") or one Chinese character."""
+    pieces = (p for word in _WORDS.findall(text) for p in re.split(r"(?<=-)(?=[^\W\d])", word))
+    return max((_units(p) for p in pieces), default=0)
+
+
+def column_widths(table: Table) -> list[float]:
+    """How the columns share the text width in the DOCX and the PDF (fractions that sum to 1).
+
+    As LaTeX's tabulary does: a column that fits takes its longest line; otherwise the
+    columns share the width in proportion to how much text each holds in all, so a column of
+    long comments gets the room and a column of numbers does not. No column is narrower than
+    its longest word, and a short heading stays on one line."""
+    width = table_width(table)
+    least, longest, total = [1.0] * width, [1.0] * width, [0.0] * width
+    for r, row in enumerate([table.header_cells, *table.row_cells]):
+        for c, cell in enumerate(row[:width]):
+            text = cell.text.strip()
+            units = _units(text)
+            longest[c] = max(longest[c], units)
+            total[c] += units
+            least[c] = max(least[c], units if r == 0 and units <= SHORT_HEADING
+                           else _longest_word(text))
+    room = TABLE_UNITS - CELL_MARGINS * width
+    share = list(longest)
+    if sum(longest) > room:
+        # Columns whose share is below their longest word get that word's width; the others
+        # share what is left, again in proportion to their text.
+        weight = [max(n, 1) for n in total]
+        free, left = set(range(width)), float(room)
+        while free:
+            whole = sum(weight[c] for c in free)
+            narrow = {c for c in free if left * weight[c] / whole < least[c]}
+            if not narrow:
+                for c in free:
+                    share[c] = left * weight[c] / whole
+                break
+            for c in narrow:
+                share[c] = least[c]
+                left -= least[c]
+            free -= narrow
+    widths = [s + CELL_MARGINS for s in share]
+    return [w / sum(widths) for w in widths]
+
+
 def padded(cells: list[Phrase], width: int) -> list[list[Inline]]:
     out = [nodes_of(c) for c in cells[:width]]
     return out + [[] for _ in range(width - len(out))]
@@ -211,6 +275,25 @@ def padded(cells: list[Phrase], width: int) -> list[list[Inline]]:
 def footnotes(draft: Draft) -> list[Footnote]:
     """Footnotes in the order they are first referred to (their number)."""
     return sorted(draft.footnotes.values(), key=lambda f: f.number)
+
+
+def contents(draft: Draft, depth: int = 2) -> list[tuple[int, str, str]]:
+    """What the table of contents (目次) lists: (level, text, anchor) of each clause to
+    ``depth`` and of the indexes, in order ("1　范围", "附录A（资料性）　用例", "汉语拼音索引")."""
+    lang = draft.language
+    out: list[tuple[int, str, str]] = []
+    for clause in draft.walk():
+        if clause.level > depth:
+            continue
+        h = heading(clause, lang)
+        if h.annex_label:
+            gap = "" if lang == "zh" else " "
+            text = f"{h.annex_label}{gap}{h.obligation}{h.sep}{clause.title}"
+        else:
+            text = f"{h.number}{h.sep}{clause.title}" if h.number else clause.title
+        out.append((clause.level, text, clause.anchor or ""))
+    out.extend((1, index.title, index.anchor) for index in term_indexes(draft))
+    return out
 
 
 def is_reference_list(block: Block, clause: Clause | None) -> bool:
@@ -231,6 +314,8 @@ class Layout:
         parts = [self.block(b, None) for b in self.draft.preamble]
         for clause in self.draft.clauses:
             parts.extend(self.clause(clause))
+        # The indexes of a terminology standard are its last element (GB/T 1.1—2020, 8.14).
+        parts.extend(self.emit_index(index) for index in term_indexes(self.draft))
         return [p for p in parts if p]
 
     def clause(self, clause: Clause) -> list[str]:
@@ -244,7 +329,15 @@ class Layout:
                 out.append(self.block(item, clause))
         return [o for o in out if o]
 
-    def term(self, term: TermEntry) -> list[str]:
+    def clause_alone(self, clause: Clause) -> list[str]:
+        """The clause's heading and its own blocks, without its term entries and subclauses:
+        the side-by-side page of a bilingual pair gives each of those a row of its own."""
+        out = [self.emit_heading(heading(clause, self.lang))]
+        out.extend(self.block(item, clause) for item in items(clause)
+                   if not isinstance(item, (Clause, TermEntry)))
+        return [o for o in out if o]
+
+    def term(self, term: TermEntry, with_subterms: bool = True) -> list[str]:
         parts = []
         for part in term_parts(term, self.lang):
             if part.kind == "block":
@@ -252,7 +345,7 @@ class Layout:
                 parts.append(self.block(part.block, None))
             else:
                 parts.append(self.emit_term_part(part))
-        subs = [x for sub in term.subterms for x in self.term(sub)]
+        subs = [x for sub in term.subterms for x in self.term(sub)] if with_subterms else []
         return self.emit_term(term, nodes_of(term.preferred_phrase),
                               [p for p in parts if p], subs)
 
@@ -320,4 +413,7 @@ class Layout:
         raise NotImplementedError
 
     def emit_quote(self, paragraphs: list[list[Inline]], block: Block) -> str:
+        raise NotImplementedError
+
+    def emit_index(self, index: TermIndex) -> str:
         raise NotImplementedError

@@ -25,6 +25,7 @@ HEADER_LABELS: dict[str, dict[str, str]] = {
         "comment_title_one": "1 comment on {c}",
         "warning": "Warning",
         "unreadable": "This draft could not be read",
+        "pair": "English | 中文 side by side",
     },
     "zh": {
         "stage": "阶段",
@@ -42,6 +43,7 @@ HEADER_LABELS: dict[str, dict[str, str]] = {
         "comment_title_one": "关于 {c} 的 1 条意见",
         "warning": "警告",
         "unreadable": "无法读取此草案",
+        "pair": "中英文对照",
     },
 }
 

@@ -32,6 +32,7 @@ from build_tools.model import (
     TermEntry,
 )
 from build_tools.render import layout
+from build_tools.render.indexes import TermIndex
 from build_tools.render.inline_writer import InlineWriter, image_key  # noqa: F401 (re-exported)
 from build_tools.render.layout import Heading, ListNode, TermPart
 
@@ -57,6 +58,9 @@ TABLE_TITLE = "Table title"
 FIGURE_TITLE = "Figure title"
 CUSTOM_STYLES = (NOTE, EXAMPLE, TERM_NUMBER, PREFERRED, ADMITTED, DEPRECATED, SYMBOL,
                  DEFINITION, TERM_NOTE, SOURCE, TABLE_TITLE, FIGURE_TITLE)
+# Only in a terminology standard, which ends with its indexes.
+INDEX_LETTER = "Index letter"
+INDEX_ENTRY = "Index entry"
 _PART_STYLE = {"admitted": ADMITTED, "deprecated": DEPRECATED, "symbol": SYMBOL,
                "definition": DEFINITION, "example": EXAMPLE, "note": NOTE,
                "term-note": TERM_NOTE, "source": SOURCE}
@@ -87,14 +91,19 @@ def one_line(markup: str) -> str:
     return markup.replace(_HARD, " ")
 
 
+def identifiers(draft: Draft) -> dict[str, str]:
+    """The identifier written for each anchor of the draft (the name of its bookmark in the
+    DOCX): the anchor itself where pandoc takes it as it is, else "x-<n>"."""
+    return {anchor: anchor if _SAFE_ID.fullmatch(anchor) else f"x-{n}"
+            for n, anchor in enumerate(draft.targets, 1)}
+
+
 class PandocWriter(InlineWriter):
     """One draft -> one pandoc Markdown document (no metadata block: python-docx fills it)."""
 
     def __init__(self, draft: Draft, images: Mapping[str, str]) -> None:
         super().__init__(draft, images)
-        self.ids: dict[str, str] = {}
-        for n, anchor in enumerate(draft.targets, 1):
-            self.ids[anchor] = anchor if _SAFE_ID.fullmatch(anchor) else f"x-{n}"
+        self.ids = identifiers(draft)
 
     def render(self) -> str:
         parts = self.document()
@@ -216,7 +225,10 @@ class PandocWriter(InlineWriter):
         def row(cells: list[list[Inline]]) -> str:
             return "| " + " | ".join(one_line(self.inline(c)) or " " for c in cells) + " |"
 
-        lines = [row(layout.padded(table.header_cells, width)), "|" + "---|" * width,
+        # The dashes give pandoc the columns' relative widths; a line longer than pandoc's
+        # 72 columns is what makes it use them.
+        rule = "|" + "".join("-" * max(3, round(f * 120)) + "|" for f in layout.column_widths(table))
+        lines = [row(layout.padded(table.header_cells, width)), rule,
                  *(row(layout.padded(r, width)) for r in table.row_cells)]
         title = self.div(TABLE_TITLE, self.caption(*layout.table_caption(table, self.lang)),
                          table.anchor)
@@ -240,6 +252,21 @@ class PandocWriter(InlineWriter):
 
     def emit_quote(self, paragraphs: list[list[Inline]], block: Block) -> str:
         return "\n>\n".join("> " + self.inline(p).replace("\n", "\n> ") for p in paragraphs)
+
+    def emit_index(self, index: TermIndex) -> str:
+        """The index as a main heading, then per letter a paragraph and one paragraph per
+        entry: the term, an em space and its number, linked to the entry."""
+        out = [f"# {escape(index.title)} {{#{index.anchor}}}"]
+        for group in index.groups:
+            out.append(self.div(INDEX_LETTER, escape(group.letter)))
+            entries = []
+            for e in group.entries:
+                number = escape(e.number)
+                if e.anchor in self.ids:
+                    number = f"[{number}](#{self.ids[e.anchor]})"
+                entries.append(escape(e.text) + "\u2003" + number)
+            out.append(self.div(INDEX_ENTRY, "\n\n".join(entries)))
+        return "\n\n".join(out)
 
 
 def to_pandoc(draft: Draft, images: Mapping[str, str] | None = None) -> str:

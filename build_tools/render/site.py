@@ -29,6 +29,7 @@ from build_tools.model import (
 )
 from build_tools.render import blocks, escape, layout, notices, terms
 from build_tools.render.escape import attr
+from build_tools.render.indexes import TermIndex
 from build_tools.render.layout import Heading, Layout, ListNode, TermPart, nodes_of
 from build_tools.render.site_inline import (
     InlineContext,
@@ -37,6 +38,7 @@ from build_tools.render.site_inline import (
     is_external,
     literal,
     one_line,
+    rebase,
 )
 
 HTML_LANG = {"en": "en", "zh": "zh-CN"}
@@ -64,6 +66,7 @@ class PageContext:
     other_draft: Callable[[str], Draft | None] = lambda href: None  # "other.md" -> its model
     comments: CommentLinks | None = None
     ballot: tuple[str, str] | None = None  # the latest ballot: (summary, href to its page)
+    pair: str | None = None  # the side-by-side page of this draft and its other language
 
 
 def page_title(draft: Draft) -> str:
@@ -93,12 +96,17 @@ def term_anchor(term: TermEntry, draft: Draft) -> str:
 class PageRenderer(Layout):
     """The draft page: ``layout.Layout``'s walk, each piece written as MkDocs Markdown."""
 
-    def __init__(self, draft: Draft, ctx: PageContext | None = None) -> None:
+    def __init__(self, draft: Draft, ctx: PageContext | None = None,
+                 text_ctx: InlineContext | None = None) -> None:
         super().__init__(draft)
         self.ctx = ctx or PageContext()
         self.labels = LABELS.get(self.lang, LABELS["en"])
-        self.text_ctx = InlineContext(draft, image_ok=self.ctx.image_ok,
-                                      other_draft=self.ctx.other_draft)
+        self.text_ctx = text_ctx or InlineContext(draft, image_ok=self.ctx.image_ok,
+                                                  other_draft=self.ctx.other_draft)
+
+    def ident(self, anchor: str) -> str:
+        """The id written for one of the draft's anchors (prefixed when the page holds two)."""
+        return self.text_ctx.id_prefix + anchor if anchor else anchor
 
     # -- text
     def inline(self, nodes: list[Inline], newline: str = "\n") -> str:
@@ -165,6 +173,8 @@ class PageRenderer(Layout):
         if self.ctx.comments:
             c = self.ctx.comments
             links.append(f"[{escape.text(lab(self.lang, 'comments').format(n=c.total))}]({c.page})")
+        if self.ctx.pair:
+            links.append(f"[{escape.text(lab(self.lang, 'pair'))}]({self.ctx.pair})")
         if links:
             lines.append(f'<p class="draft-links" markdown="1">{" · ".join(links)}</p>')
         lines.append("</div>\n")
@@ -211,14 +221,15 @@ class PageRenderer(Layout):
             text = f"{attr(h.number)}{h.sep}{title}" if h.number else title
             css = ""
         badge = self.comment_badge(h.clause.locator)
-        return f'{"#" * min(h.level + 1, 6)} {text}{badge} {{ id="{attr(h.anchor)}"{css} }}'
+        ident = attr(self.ident(h.anchor))
+        return f'{"#" * min(h.level + 1, 6)} {text}{badge} {{ id="{ident}"{css} }}'
 
     def emit_term(self, term: TermEntry, preferred: list[Inline], parts: list[str],
                   subterms: list[str]) -> list[str]:
         en = [p for key, p in term.attribute_phrases if key == "en"][-1:]
         heading = terms.term_heading(term.number, self.line(preferred),
                                      self.line(nodes_of(en[0])) if en else "",
-                                     term.level + 1, term_anchor(term, self.draft),
+                                     term.level + 1, self.ident(term_anchor(term, self.draft)),
                                      self.comment_badge(term.number))
         return [f"{heading}\n\n{terms.term_body(parts)}", *subterms]
 
@@ -248,7 +259,7 @@ class PageRenderer(Layout):
     def emit_references(self, entries: list[tuple[str, Reference | None, ListItem]],
                         clause: Clause) -> str:
         return blocks.references([
-            blocks.reference(number, ref.anchor if ref else None,
+            blocks.reference(number, self.ident(ref.anchor) if ref and ref.anchor else None,
                              self.inline(nodes_of(item.phrase)))
             for number, ref, item in entries])
 
@@ -258,8 +269,8 @@ class PageRenderer(Layout):
         header = [self.line(c) for c in layout.padded(table.header_cells, width)]
         rows = [[self.line(c) for c in layout.padded(r, width)] for r in table.row_cells]
         notes = [self.block(n, None) for n in table.notes]
-        return blocks.table(table.anchor, f"{attr(label)}{sep}{self.line(title)}", header, rows,
-                            notes)
+        anchor = self.ident(table.anchor) if table.anchor else None
+        return blocks.table(anchor, f"{attr(label)}{sep}{self.line(title)}", header, rows, notes)
 
     def emit_figure(self, figure: Figure) -> str:
         label, sep, title = layout.figure_caption(figure, self.lang)
@@ -268,8 +279,9 @@ class PageRenderer(Layout):
             image = blocks.missing_image(src)
         else:
             alt = figure.title_phrase.text if figure.title_phrase else figure.title
-            image = f"![{literal(alt)}]({figure_src(src)})"
-        return blocks.figure(figure.anchor, image, f"{attr(label)}{sep}{self.line(title)}")
+            image = f"![{literal(alt)}]({rebase(self.text_ctx.link_prefix, figure_src(src))})"
+        anchor = self.ident(figure.anchor) if figure.anchor else None
+        return blocks.figure(anchor, image, f"{attr(label)}{sep}{self.line(title)}")
 
     def emit_code(self, block: Block) -> str:
         return blocks.verbatim(block.source, "clause-code" if block.kind == "code"
@@ -277,6 +289,15 @@ class PageRenderer(Layout):
 
     def emit_quote(self, paragraphs: list[list[Inline]], block: Block) -> str:
         return blocks.quote([self.inline(p, "\n> ") for p in paragraphs])
+
+    def emit_index(self, index: TermIndex) -> str:
+        def href(anchor: str, number: str) -> str:
+            return "#" + self.ident(anchor or "term-" + number.replace(".", "-"))
+
+        return blocks.term_index(index.title, self.ident(index.anchor),
+                                 HTML_LANG.get(index.lang, "en"), [
+            (g.letter, [(e.text, e.number, href(e.anchor, e.number)) for e in g.entries])
+            for g in index.groups])
 
     # -- footnotes
     def footnotes(self) -> str:
@@ -287,7 +308,7 @@ class PageRenderer(Layout):
             paragraphs = [self.line(p) for p in self.footnote_text(note)]
             paragraphs = [p for p in paragraphs if p] or [""]
             more = "".join(f"\n\n{blocks.INDENT}{p}" for p in paragraphs[1:])
-            out.append(f"[^{note.label}]: {paragraphs[0]}{more}")
+            out.append(f"[^{self.text_ctx.id_prefix}{note.label}]: {paragraphs[0]}{more}")
         return "\n".join(out) + "\n" if out else ""
 
 

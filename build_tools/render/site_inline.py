@@ -10,6 +10,7 @@ the model found, and only for safe targets.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -68,11 +69,14 @@ def is_external(src: str) -> bool:
 class InlineContext:
     """Where the text is shown. ``link_for(anchor)`` is the href of an anchor of ``draft``;
     ``link_prefix`` goes before other relative links when the page is in another folder than
-    the draft's; ``other_draft("x.md")`` is that draft's model, for cross-draft labels."""
+    the draft's; ``other_draft("x.md")`` is that draft's model, for cross-draft labels.
+    ``id_prefix`` goes before every id and footnote label written, so that two drafts can
+    share a page (the side-by-side page of a bilingual pair)."""
 
     draft: Draft
     link_for: Callable[[str], str] = lambda anchor: f"#{anchor}"
     link_prefix: str = ""
+    id_prefix: str = ""
     image_ok: Callable[[str], bool] | None = None
     other_draft: Callable[[str], Draft | None] = lambda path: None
 
@@ -146,9 +150,12 @@ class _Emitter:
         if kind == IMAGE:
             return self._image(node)
         if kind == FOOTNOTE_REF:
-            return f"[^{node.target}]" if node.target in self.ctx.draft.footnotes else ""
+            if node.target not in self.ctx.draft.footnotes:
+                return ""
+            return f"[^{self.ctx.id_prefix}{node.target}]"
         if kind == PIN:
-            return f'<span class="req-anchor" id="{html.escape(node.target, quote=True)}"></span>'
+            ident = html.escape(self.ctx.id_prefix + node.target, quote=True)
+            return f'<span class="req-anchor" id="{ident}"></span>'
         if kind == SOFTBREAK:
             return self.newline
         if kind == HARDBREAK:
@@ -172,9 +179,7 @@ class _Emitter:
         return f"{lead}{mark}{inner.strip()}{mark}{trail}"
 
     def _rebase(self, target: str) -> str:
-        if self.ctx.link_prefix and not target.startswith(("#", "/")) and not is_external(target):
-            return self.ctx.link_prefix + target
-        return target
+        return rebase(self.ctx.link_prefix, target)
 
     def _link(self, node: Inline) -> str:
         text = self.nodes(node.children)
@@ -214,6 +219,17 @@ class _Emitter:
         if is_external(src) or is_unsafe_url(src) or (ok is not None and not ok(src)):
             return literal(node.text)
         return f"![{literal(node.text)}]({href(self._rebase(src))})"
+
+
+def rebase(prefix: str, target: str) -> str:
+    """A relative link of a draft as seen from a page ``prefix`` away from the draft's folder
+    ("../zh/" and "../en/a.md#x" give "../en/a.md#x"); fragments, absolute and external
+    links stay as they are."""
+    if not prefix or target.startswith(("#", "/")) or is_external(target):
+        return target
+    cut = min((i for i in (target.find("#"), target.find("?")) if i >= 0), default=len(target))
+    path = posixpath.normpath(prefix + target[:cut])
+    return path + ("/" if target[:cut].endswith("/") else "") + target[cut:]
 
 
 def figure_src(src: str) -> str:

@@ -9,6 +9,7 @@ to ``figures/`` work unchanged)::
     drafts/<name>.pdf, .docx       exports, when built
     drafts/<name>.requirements.md, .requirements.csv
     drafts/<name>.changes.md       redline against the previous version
+    drafts/<name>.en-zh.md         the English and the Chinese version side by side (a pair)
     drafts/<name>.comments.md      reviewer comments on the current iteration (comments/),
     drafts/<name>.comments-WD1.md  and on earlier ones
     drafts/<name>.ballot-CD1.md    each ballot: dates, roster, votes, result (comments/…/ballot.yaml)
@@ -33,7 +34,16 @@ from build_tools.parse import parse_file
 from build_tools.project import source_file
 from build_tools.render.escape import front_matter, text
 from build_tools.render.site import PageContext, page_title, render_page
-from build_tools.site import ballot_pages, comment_pages, glossary, home, images, requirements
+from build_tools.pairing import pairs
+from build_tools.site import (
+    ballot_pages,
+    comment_pages,
+    glossary,
+    home,
+    images,
+    pair_page,
+    requirements,
+)
 from build_tools.site.config import CSS_REL, Project, find_drafts, load_mkdocs_yml
 from build_tools.site.downloads import export_all
 from build_tools.site.files import FileSet
@@ -109,6 +119,11 @@ def build_docs(req: DocsRequest, docs_dir: Path,
             continue
         pages[draft.path.resolve()] = rel
     by_path = {p: d for d in drafts if (p := d.path.resolve()) in pages}
+    # The language versions of one standard share a page that shows them side by side.
+    pair_pages = {(en.path.resolve(), zh.path.resolve()): pair_page.page_name(
+        pages[en.path.resolve()]) for en, zh in pairs(list(by_path.values()))}
+    pair_of = {p: rel for both, rel in pair_pages.items() for p in both}
+    sides: dict[Path, pair_page.Side] = {}
 
     files = FileSet()
     files.text(CSS_REL, css())
@@ -122,6 +137,8 @@ def build_docs(req: DocsRequest, docs_dir: Path,
             base = page[:-3] if page.endswith(".md") else page
             row = home.Row(draft, page, statuses.get(path, "not checked"))
             ctx = PageContext(other_draft=_resolver(draft, pages, by_path))
+            if path in pair_of:
+                ctx.pair = relative(pair_of[path], page)
             for fmt, out in sorted(exported.get(path, {}).items(), key=lambda kv: kv[0] != "pdf"):
                 target = f"{base}.{fmt}"
                 files.copy(target, out)
@@ -131,6 +148,7 @@ def build_docs(req: DocsRequest, docs_dir: Path,
             result.warnings.extend(problems)
             published = _copy_images(copies, files)
             ctx.image_ok = lambda src, ok=published: src.strip() in ok
+            sides[path] = pair_page.Side(draft, page, ctx.image_ok, ctx.other_draft)
             req_page, req_csv = f"{base}.requirements.md", f"{base}.requirements.csv"
             files.text(req_page, requirements.page(draft, req_page, page, req_csv))
             files.data(req_csv, requirements.requirements_csv(draft))
@@ -156,8 +174,12 @@ def build_docs(req: DocsRequest, docs_dir: Path,
                 files.text(rel, body)
             ctx.ballot = ballots.header
             row.ballots = ballots.ballots
+            if path in pair_of:
+                row.links.append(("English | 中文", pair_of[path]))
             files.text(page, render_page(draft, ctx))
             rows.append(row)
+        for (en, zh), rel in pair_pages.items():
+            files.text(rel, pair_page.page(sides[en], sides[zh], rel))
         concepts = glossary.collect([(d, pages[p]) for p, d in by_path.items()])
         files.text("glossary.md", glossary.page(concepts))
         files.data("glossary.tbx", glossary.tbx(concepts))

@@ -18,6 +18,7 @@ from docx.oxml.ns import qn
 
 _P, _T, _DEL_T, _TAB, _BR, _MARK = (qn("w:p"), qn("w:t"), qn("w:delText"), qn("w:tab"),
                                     qn("w:br"), qn("w:bookmarkStart"))
+_PPR, _PSTYLE, _VAL = qn("w:pPr"), qn("w:pStyle"), qn("w:val")
 SEARCH_AHEAD = 200  # paragraphs pandoc may have dropped or merged between two matches
 
 
@@ -41,6 +42,8 @@ def read_marks(doc: DocxDocument) -> list[Marked]:
             if not any(a.tag == _P for a in el.iterancestors(_P)):
                 pending.append(el.get(qn("w:name")) or "")
             continue
+        if _is_contents_entry(el):
+            continue  # an entry of the contents repeats its heading's text, not its bookmarks
         text: list[str] = []
         marks = [(0, name) for name in pending]
         pending = []
@@ -51,6 +54,11 @@ def read_marks(doc: DocxDocument) -> list[Marked]:
                 text.append(part.text or "")
         out.append(Marked(key_of("".join(text)), [m for m in marks if m[1]]))
     return out
+
+
+def _is_contents_entry(paragraph) -> bool:  # noqa: ANN001 - an lxml element
+    style = paragraph.find(f"{_PPR}/{_PSTYLE}")
+    return style is not None and (style.get(_VAL) or "").lower().startswith("toc")
 
 
 class BookmarkIndex:

@@ -69,6 +69,8 @@ TABLE_CAPTION_STYLES = {"table title", "table caption", "标准文件_表标题"
 FIGURE_CAPTION_STYLES = {"figure title", "image caption", "标准文件_图标题"}
 CAPTION_STYLES = {"caption", "题注", *TABLE_CAPTION_STYLES, *FIGURE_CAPTION_STYLES}
 CONTENTS_TITLES = {"contents", "table of contents", "目次", "目录"}
+# The indexes Clause writes at the end of a terminology standard (render/indexes.py).
+INDEX_TITLES = {"index", "alphabetical index", "索引", "汉语拼音索引", "英文对应词索引"}
 # Word's own bookmarks: headings' table-of-contents marks, cross-reference marks, the cursor.
 INTERNAL_BOOKMARK = re.compile(r"^_|^OLE_LINK|^_GoBack$")
 ANCHOR = re.compile(r"^[A-Za-z][A-Za-z0-9_.:-]*$")

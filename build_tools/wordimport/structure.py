@@ -30,12 +30,16 @@ from build_tools.wordimport.elements import (
     Term,
 )
 from build_tools.wordimport.patterns import labelled
-from build_tools.wordimport.report import UNMAPPED, Report
+from build_tools.wordimport.report import INFO, UNMAPPED, Report
 from build_tools.wordimport.tables import table_of
 from build_tools.wordimport.terms import TermEntries
 from build_tools.wordimport.units import Unit
 
 CONTENTS = "contents"
+INDEX = "index"
+GENERATED = {CONTENTS: "the table of contents is not imported (Clause makes its own)",
+             INDEX: "the index is not imported (Clause makes the indexes of a terminology "
+                    "standard)"}
 
 
 def special_kind(title: str) -> tuple[str | None, bool]:
@@ -46,6 +50,8 @@ def special_kind(title: str) -> tuple[str | None, bool]:
     low = " ".join(title.lower().split())
     if low in P.CONTENTS_TITLES:
         return CONTENTS, True
+    if low in P.INDEX_TITLES:
+        return INDEX, True
     if low.startswith("terms, definitions") or low.startswith("terms and definitions") or \
             low.startswith("术语"):
         return TERMS, False
@@ -161,7 +167,7 @@ class Recoverer(TermEntries):
                 if "title" in numbered.groupdict() else []
             level = typed.count(".") + 1
         kind, exact = special_kind(A.plain(title))
-        if kind is None or (level > 1 and kind != CONTENTS):
+        if kind is None or (level > 1 and kind not in GENERATED):
             kind, exact = CLAUSE, True
         return Head(max(level, 1), title, typed, kind, exact=exact)
 
@@ -196,10 +202,9 @@ class Recoverer(TermEntries):
     def open(self, unit: Unit, head: Head) -> None:
         self.flush_caption()
         self.term = None
-        if head.kind == CONTENTS:
+        if head.kind in GENERATED:
             self.skipping = True
-            self.note(UNMAPPED, "the table of contents is not imported (Clause makes its own)",
-                      unit)
+            self.note(INFO, GENERATED[head.kind], unit)  # Clause writes it again: nothing lost
             return
         self.skipping = False
         level = head.level

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from build_tools.wordimport import pandoc_ast as A
+from build_tools.wordimport import patterns as P
 from build_tools.wordimport.bookmarks import BookmarkIndex, key_of
 from build_tools.wordimport.report import CHANGE, COMMENT, Report, excerpt
 
@@ -35,8 +36,12 @@ class Unit:
         return A.plain(self.inlines).strip()
 
     def anchors(self) -> list[str]:
-        """Bookmarks that name the whole paragraph (they start at its beginning)."""
-        names = [self.ident] if self.ident else []
+        """Bookmarks that name the whole paragraph (they start at its beginning), the author's
+        before pandoc's identifier: a heading whose Word bookmark a link points at (a contents
+        entry's) gets an identifier pandoc makes from its text ("terms-and-definitions")."""
+        names = [name for at, name in self.marks if at == 0 and not P.INTERNAL_BOOKMARK.match(name)]
+        if self.ident and self.ident not in names:
+            names.append(self.ident)
         return names + [name for at, name in self.marks if at == 0 and name not in names]
 
     def pins(self) -> list[str]:
@@ -140,7 +145,9 @@ class Flattener:
     def paragraph(self, inlines: list[A.Node], style: str, kind: str = "para", level: int = 0,
                   ident: str = "") -> None:
         self.n += 1
-        marks = self.marks.take(_key_text(inlines))
+        # An entry of the contents has its heading's text but none of its bookmarks (the
+        # bookmark index skips those entries too).
+        marks = [] if style.lower().startswith("toc") else self.marks.take(_key_text(inlines))
         first = len(self.report.entries)
         resolved = self.resolve(inlines)
         for entry in self.report.entries[first:]:

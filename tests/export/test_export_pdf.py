@@ -146,3 +146,22 @@ def test_typst_markup_cannot_start_inside_entries(repo: Path, tmp_path: Path) ->
     assert "1. shared environment" in flat
     assert "- pose = 6 DoF" in flat
     assert "NOTE + 2. = the pose" in flat
+
+
+def test_a_table_caption_stays_with_its_first_rows(repo: Path, tmp_path: Path) -> None:
+    """Tables after text of every length, so that some captions fall at the foot of a page:
+    each caption is on the page of its table's first row (tables may break, captions not)."""
+    head = en_draft(None).split("# Foreword", 1)[0]
+    body = ["# Scope {#scope}", ""]
+    for n in range(1, 31):
+        body += ["The requirements are as follows. " * (4 + 3 * (n % 7)), "",
+                 f"Table: Table number {n} {{#tab-{n}}}", "",
+                 "| Heading | Value |", "|---|---|", f"| Row of table {n} | {n} |",
+                 "| another row | 2 |", ""]
+    path = write(repo, "tables.md", head + "\n".join(body))
+    pdf = export_drafts([path], tmp_path / "out", ("pdf",))[0].outputs["pdf"]
+    pages = [" ".join(p.extract_text().split()) for p in PdfReader(pdf).pages]
+    for n in range(1, 31):
+        caption = [i for i, text in enumerate(pages) if f"Table {n} — Table number {n}" in text]
+        row = [i for i, text in enumerate(pages) if f"Row of table {n} " in text]
+        assert caption and caption == row[:1], (n, caption, row)

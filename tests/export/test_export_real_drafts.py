@@ -12,9 +12,10 @@ from test_export_linemap import check_consistent
 from build_tools.export import export_drafts
 from build_tools.export.linemap import read_line_map
 from build_tools.parse import parse_file
+from build_tools.project import find_drafts
 
 DRAFTS = Path(__file__).resolve().parents[2] / "drafts"
-REAL = sorted(p for p in DRAFTS.glob("*.md") if not p.name.startswith("_")) if DRAFTS.is_dir() else []
+REAL = find_drafts([DRAFTS]) if DRAFTS.is_dir() else []
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,7 @@ import pytest
 
 from build_tools.lint.base import REGISTRY, Example
 from build_tools.lint.engine import active_rules, lint_models
-from build_tools.lint.examples import CommentExample, RosterExample, assemble
+from build_tools.lint.examples import CommentExample, PairExample, RosterExample, assemble
 from build_tools.lint.fix import apply_fixes
 from build_tools.parse import parse_file
 from build_tools.workflow.checks import repository_findings
@@ -47,7 +47,12 @@ def _lint(tmp_path: Path, example: Example, write_record=None):
     (tmp_path / "figures" / "example.svg").write_text("<svg xmlns='http://www.w3.org/2000/svg'/>")
     path = tmp_path / "draft.md"
     path.write_text(assemble(example.lang, example.overrides), encoding="utf-8")
-    return lint_models([parse_file(path)], RULES, tmp_path)
+    drafts = [parse_file(path)]
+    if isinstance(example, PairExample):
+        partner = tmp_path / "partner.md"
+        partner.write_text(assemble(example.partner_lang, example.partner), encoding="utf-8")
+        drafts.append(parse_file(partner))
+    return lint_models(drafts, RULES, tmp_path)
 
 
 CASES = [(rid, "fail", i, ex) for rid, cls in sorted(REGISTRY.items()) for i, ex in enumerate(cls.fail)]

@@ -31,6 +31,23 @@ MKDOCS_YML = REPO_ROOT / "mkdocs.yml"
 ADDED_SENTENCE = "Widgets shall be delivered in a sealed box."
 # A comment file written after v0.2 and never committed: on dev's comments page only.
 LATE_COMMENT = "Sealed boxes cannot be opened for the test of Annex A."
+# The rows of the side-by-side page of the fixture pair gadgets.md / gadgets-zh.md: the
+# heading of each cell, or MISSING where a cell is marked as missing (3.3 is in the Chinese
+# version only, 4.2 in the English version only).
+MISSING = "(missing)"
+PAIR_ROWS = [
+    ("Foreword", "前言"),
+    ("1 Scope", "1　范围"),
+    ("2 Normative references", "2　规范性引用文件"),
+    ("3 Terms and definitions", "3　术语和定义"),
+    ("3.1 gadget", "3.1 小工具 gadget"),
+    ("3.2 sprocket", "3.2 链轮 sprocket"),
+    (MISSING, "3.3 齿轮 gear"),
+    ("4 Requirements", "4　要求"),
+    ("4.1 General", "4.1　通用要求"),
+    ("4.2 Colour", MISSING),
+    ("Annex A (informative) Test methods", "附录A（资料性）试验方法"),
+]
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.org",
     "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.org",
@@ -65,8 +82,9 @@ def git(repo: Path, *args: str) -> str:
 
 
 def make_project(root: Path, with_git: bool = True) -> Path:
-    """A project with the three fixture drafts and the comments on widgets.md (CD 1, CD 2);
-    with git: tags v0.1 and v0.2 (v0.2 adds ADDED_SENTENCE to 4.1 of widgets.md), then a
+    """A project with the fixture drafts (gadgets.md and gadgets-zh.md are a bilingual pair
+    that drifts: 4.2 is in English only, 3.3 in Chinese only) and the comments on widgets.md
+    (CD 1, CD 2); with git: tags v0.1 and v0.2 (v0.2 adds ADDED_SENTENCE to 4.1 of widgets.md), then a
     comment file in the working tree only (LATE_COMMENT), for dev."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(MKDOCS_YML, root / "mkdocs.yml")

@@ -11,7 +11,8 @@ import re
 from collections.abc import Iterator
 
 import pytest
-from site_helpers import ADDED_SENTENCE, needs_chromium, serve_folder
+from playwright.sync_api import expect
+from site_helpers import ADDED_SENTENCE, PAIR_ROWS, needs_chromium, serve_folder
 
 pytestmark = needs_chromium
 PROBLEMS: list[str] = []
@@ -164,8 +165,10 @@ def test_comments_page_filters_and_sorts(page) -> None:
     assert ids == sorted(ids)
     # The counts above the table are filter links.
     page.locator(".comment-count-table a", has_text="Technical").click()
-    assert page.locator('select[data-filter="type"]').input_value() == "te"
-    assert set(_visible_cells(page, 5)) == {"te"} and rows.count() == 5
+    # The link changes the address; the page filters when it hears of it (wait for that).
+    expect(page.locator('select[data-filter="type"]')).to_have_value("te")
+    expect(rows).to_have_count(5)
+    assert set(_visible_cells(page, 5)) == {"te"}
 
 
 def test_badge_opens_comments_filtered_by_clause(page) -> None:
@@ -248,6 +251,46 @@ def test_the_draft_page_links_its_ballot(page) -> None:
     link = page.locator("dl.draft-meta a", has_text="CD 2: open until 2027-01-31")
     link.click()
     page.wait_for_url(re.compile(r"/dev/drafts/widgets\.ballot-CD2/$"))
+
+
+def _column_headings(page, lang: str) -> list[str]:
+    """The first heading of each cell of one column of the pair page, top to bottom, the
+    permalink aside; "(missing)" for a cell marked as missing."""
+    return page.locator(f".pair-row:not(.pair-head) > .pair-cell[lang='{lang}']").evaluate_all(
+        """cells => cells.map(cell => {
+             if (cell.classList.contains('pair-missing')) return '(missing)';
+             const h = cell.querySelector('h2, h3, h4').cloneNode(true);
+             h.querySelectorAll('.headerlink').forEach(a => a.remove());
+             return h.textContent.replace(/[ \\n\\t]+/g, ' ').trim();
+           })""")
+
+
+def test_pair_page_shows_both_versions_side_by_side(page) -> None:
+    # Reached from the English draft's page, then from the Chinese one's.
+    page.goto(f"{page.base}/v0.2/drafts/gadgets/")
+    page.get_by_role("link", name="English | 中文 side by side").click()
+    page.wait_for_url(re.compile(r"/v0\.2/drafts/gadgets\.en-zh/$"))
+    page.goto(f"{page.base}/v0.2/drafts/gadgets-zh/")
+    page.get_by_role("link", name="中英文对照").click()
+    page.wait_for_url(re.compile(r"/v0\.2/drafts/gadgets\.en-zh/$"))
+    assert page.locator("h1#pair-title").inner_text().startswith("MVS 9003 — English | 中文")
+    assert _column_headings(page, "en") == [en for en, _ in PAIR_ROWS]
+    assert _column_headings(page, "zh-CN") == [zh for _, zh in PAIR_ROWS]
+    # Two columns: each Chinese cell to the right of its English cell, beside it.
+    rows = page.locator(".pair-row:not(.pair-head)")
+    for n in range(rows.count()):
+        en = rows.nth(n).locator(".pair-cell[lang='en']").bounding_box()
+        zh = rows.nth(n).locator(".pair-cell[lang='zh-CN']").bounding_box()
+        assert en and zh and zh["x"] >= en["x"] + en["width"]
+        assert zh["y"] < en["y"] + en["height"] and en["y"] < zh["y"] + zh["height"]
+    missing = page.locator(".pair-missing").all_inner_texts()
+    assert missing == ["Not in the English version",
+                       "Not in the Chinese version（中文版无此条）"]
+    # The page is in the navigation beside the drafts, and a cross-reference in the Chinese
+    # column leads to its target in that column.
+    assert page.locator(".md-nav__link", has_text="MVS 9003 — English | 中文").count() >= 1
+    page.locator(".pair-cell[lang='zh-CN'] a", has_text="链轮").first.click()
+    page.wait_for_url(re.compile(r"#zh-term-sprocket$"))
 
 
 def test_no_console_errors() -> None:

@@ -24,6 +24,7 @@ def test_render_then_plain_mkdocs_build(tmp_path: Path) -> None:
     docs = project / "build" / "docs"
     for name in ("index.md", "glossary.md", "glossary.tbx", "glossary.csv",
                  "drafts/widgets.md", "drafts/widgets-zh.md", "drafts/widgets.requirements.md",
+                 "drafts/gadgets.en-zh.md",
                  "drafts/figures/shape.svg", "stylesheets/clause.css"):
         assert (docs / name).is_file(), name
     assert "etc" not in {p.name for p in docs.rglob("*")}
@@ -80,7 +81,7 @@ def test_lint_status_on_home_page(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     result = run_cli(project, "render")
     assert "lint failed (ValueError: linter bug)" in result.stderr
     home = (project / "build" / "docs" / "index.md").read_text(encoding="utf-8")
-    assert home.count("not checked") == 3
+    assert home.count("not checked") == 5
 
 
 def test_watcher_sees_changes(tmp_path: Path) -> None:

@@ -7,6 +7,7 @@ import difflib
 from collections import defaultdict
 
 from build_tools.i18n import stages
+from build_tools.i18n.gb import ICS_RE
 from build_tools.lint.base import FMT, ISO, Context, Example, Rule, register
 from build_tools.lint.examples import PARTS_EN
 from build_tools.model import Draft
@@ -14,7 +15,7 @@ from build_tools.project import unsafe_character
 
 KNOWN = {
     "id", "title", "language", "rules", "doctype", "stage", "iteration", "date", "committee",
-    "editors", "ics", "keywords", "supersedes", "ballot",
+    "editors", "ics", "keywords", "supersedes", "ballot", "gb",
 }
 REQUIRED = ("id", "title", "language", "stage", "iteration", "date", "committee", "editors")
 DOCTYPES = ("standard", "technical-specification", "technical-report", "guide")
@@ -171,6 +172,28 @@ def _texts(meta: dict) -> list[tuple[str, str]]:
                 elif isinstance(item, dict):
                     out.extend((f"{key}[{i}]", v) for v in item.values() if isinstance(v, str))
     return out
+
+
+@register
+class IcsCodes(Rule):
+    id = "FM-07"
+    family = "front-matter"
+    summary = "ICS codes are well formed"
+    source = "ICS (International Classification for Standards); GB/T 1.1—2020, 8.1"
+    doc = ("Each code of `ics` is a field of two digits, optionally a group of three and a "
+           "sub-group of two: \"35\", \"35.240\", \"35.240.99\". The cover prints them.")
+    fail = [Example("en", _front("editors:", 'ics: ["35.240.9"]\neditors:'))]
+    passing = [Example("en", _front("editors:", 'ics: ["35.240.99", "01.040.35"]\neditors:'))]
+
+    def check(self, draft: Draft, ctx: Context):
+        codes = draft.meta.get("ics")
+        if not isinstance(codes, list):
+            return
+        for i, code in enumerate(codes):
+            if isinstance(code, str) and not ICS_RE.fullmatch(code.strip()):
+                line = draft.meta_lines.get(f"ics[{i}]", draft.meta_lines.get("ics", 1))
+                yield self.finding(draft, line, f"ICS code '{code}' is not of the form "
+                                   "35.240.99 (field, group, sub-group)")
 
 
 @register

@@ -149,7 +149,7 @@ class DraftingBasis(Rule):
     doc = "ISO: \"This document was drafted in accordance with the editorial rules of the ISO/IEC " \
           "Directives, Part 2 …\"; GB: the exact sentence citing GB/T 1.1—2020 opens the 前言."
     fail = [Example("en", {"foreword": "This document was prepared by WG 1."}),
-            Example("zh", {"foreword": "本文件由工作组提出。"})]
+            Example("zh", {"foreword": "本文件由工作组提出。"}, also=("GB-04",))]
     passing = [Example("en", {}), Example("zh", {})]
 
     def check(self, draft: Draft, ctx: Context):
