@@ -631,7 +631,7 @@ class DraftWriter:
     def fill(self, text: str) -> str:
         r = self.rng
         return text.format(ms=r.choice([10, 20, 50, 100, 200, 500]), hz=r.choice([30, 60, 90, 120]),
-                           days=r.choice([30, 90, 180, 365]), k=r.choice([1000, 5000, 10000]),
+                           days=r.choice([30, 90, 180, 365]), k=r.choice(["1000", "5000", "10 000"]),
                            mbit=r.choice([5, 10, 25, 50]))
 
     def cite(self, ident: str) -> str:
@@ -765,8 +765,9 @@ class DraftWriter:
                 ["Parameter", "Application class", "Target value"]
             rows = []
             for p in r.sample(PARAMETERS, r.randint(4, 7)):
+                # (GB writes the decimal point, ISO the decimal comma.)
                 value = {"ms": r.choice([10, 20, 50, 100]), "Hz": r.choice([60, 72, 90, 120]),
-                         "%": "99,9", "Mbit/s": r.choice([25, 50, 100]), "s": r.choice([1, 5, 60]),
+                         "%": "99.9" if self.zh else "99,9", "Mbit/s": r.choice([25, 50, 100]), "s": r.choice([1, 5, 60]),
                          "MB": r.choice([50, 200, 500])}[p[3]]
                 rows.append([self.t(p), self.t(r.choice(APP_CLASSES)), f"{p[2]} {value} {p[3]}"])
         elif kind == 1:

@@ -167,6 +167,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     run.OUT.mkdir(parents=True, exist_ok=True)
     run.WORK.mkdir(parents=True, exist_ok=True)
+    run.compile_bytecode()
     mode = "quick (BENCH_QUICK=1: corpora ÷ 10)" if run.QUICK else "full"
     run.header(f"lint side by side with markdownlint-cli2 and a bare parse, {mode} run")
     mlint = peers.ensure_markdownlint()
