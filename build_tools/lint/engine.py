@@ -69,10 +69,12 @@ def _suppressed(draft: Draft, finding: Finding) -> bool:
 def _single(draft: Draft, rules: list[Rule], ctx: Context, live: bool) -> list[Finding]:
     """Findings of the per-draft rules; ``live`` picks the rules that look at other files."""
     out: list[Finding] = []
+    with_problems = {p.rule for p in draft.problems}
     for rule in rules:
         if rule.cross_draft or rule.live != live:
             continue
-        out.extend(f for f in rule.problems(draft) if not _suppressed(draft, f))
+        if rule.id in with_problems:
+            out.extend(f for f in rule.problems(draft) if not _suppressed(draft, f))
         if draft.fatal and rule.needs_model:
             continue
         if not draft.fatal and not rule.applies(draft):
