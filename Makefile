@@ -3,6 +3,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+# Python keeps the bytecode it compiles (in __pycache__/, ignored by git): the tests start
+# `clause` hundreds of times, and a machine that sets PYTHONDONTWRITEBYTECODE for everything
+# would have each start compile every module again.
+unexport PYTHONDONTWRITEBYTECODE
 # What publishing needs (fonts for Chinese PDFs, git for the release tags, rsvg-convert for the
 # PNG copy of each SVG figure in a DOCX), and what only the tests need besides: Chromium for
 # the browser tests, poppler for pdftoppm/pdftotext, and LibreOffice (Writer and Calc without
