@@ -66,3 +66,17 @@ def test_a_removed_subclause_and_a_note_are_reported_on_both_files(tmp_path: Pat
     assert en_text[missing["line"] - 1] == "## Interfaces"
     note = next(f for f in found if f["rule"] == "PAIR-04" and f["file"].endswith("x.md"))
     assert "has 0 notes here and 1 note in the Chinese version" in note["message"]
+
+
+def test_a_profile_goes_to_the_cache_whole(example: Path) -> None:
+    # Profile.to_dict is written by hand for speed: it must say what asdict says, and come back.
+    import dataclasses
+
+    from build_tools.pairing import Profile, profile
+    from build_tools.parse import parse_file
+
+    for name in (EN, ZH):
+        found = profile(parse_file(example / "drafts" / name))
+        assert found.items and found.refs
+        assert found.to_dict() == dataclasses.asdict(found)
+        assert Profile.from_dict(json.loads(json.dumps(found.to_dict()))) == found
