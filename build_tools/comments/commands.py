@@ -130,7 +130,8 @@ def import_cmd(file: Path, draft_id: str, stage: str | None, iteration: int | No
         target = out or (root / "comments" / draft.path.stem / iteration_folder(stage, iteration)
                          / f"{result.member}.yaml")
         merged = merge_comments(target, result.comments, document=draft.id, stage=stage,
-                                iteration=iteration, member=result.member)
+                                iteration=iteration, member=result.member,
+                                on_wait=lambda line: click.echo(line, err=True))
     click.echo(f"{target}: {len(merged.added)} added, {len(merged.updated)} updated, "
                f"{len(merged.unchanged)} unchanged ({len(result.comments)} rows read)")
     sys.exit(1 if result.problems else 0)
