@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 APT_PACKAGES := chromium fonts-noto-cjk poppler-utils git
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: all setup system-deps site test lint serve bench bench-lint clean
+.PHONY: all setup system-deps site test lint serve bench bench-lint bench-scale clean
 
 all: test
 
@@ -47,6 +47,10 @@ bench: setup
 # Only the side-by-side lint figures of make bench (clause lint, markdownlint-cli2, bare parse).
 bench-lint: setup
 	@$(BIN)/python bench/lint_ratio.py
+
+# Only the large-draft figures of make bench: each case at 1x, 2x and 4x (issue 15).
+bench-scale: setup
+	@$(BIN)/python bench/scale.py figures
 
 clean:
 	rm -rf build site .clause-cache .pytest_cache

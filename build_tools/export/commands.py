@@ -36,7 +36,8 @@ def export(drafts: tuple[Path, ...], formats: tuple[str, ...], ballot: bool | No
     Outputs are named after the draft file: mvs-0002-reference-architecture.pdf, .docx and,
     in a ballot, .lines.json (one {"line", "page", "clause"} per numbered line). With
     SOURCE_DATE_EPOCH set, repeated exports are byte-identical. Several drafts are exported
-    in parallel; progress is printed in the order given. Exit status: 0 done, 2 a draft or
+    in parallel; progress is printed in the order given. A draft with more than 5 000 table
+    rows or about 450 pages is refused (docs/LIMITS.md). Exit status: 0 done, 2 a draft or
     figure that cannot be exported (the others are still exported).
     """
     from build_tools.export.exporter import export_drafts

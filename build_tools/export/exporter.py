@@ -19,6 +19,7 @@ from build_tools.export import linemap, workers
 from build_tools.export.cover import cover_of
 from build_tools.export.errors import ExportError
 from build_tools.export.files import repository_root, stage_figures, staging
+from build_tools.export.limits import check_tables
 from build_tools.export.reproducible import source_date_epoch
 from build_tools.export.workers import Answer, Task
 from build_tools.model import Draft
@@ -75,6 +76,7 @@ def export_draft(path: Path, out_dir: Path, formats: Iterable[str], ballot: bool
     from build_tools.export.pdf import build_pdf
 
     draft = load(path)
+    check_tables(draft)
     numbering = ballot_numbering(draft, ballot)
     cover = cover_of(draft)
     stem = output_stem(path)
