@@ -1,24 +1,41 @@
 """Run a command in a fresh process and measure it: wall time and peak resident memory.
 
-The peak comes from ``os.wait4`` for that one child (its own rusage, children it waited for
-included), so other processes the test session started do not count. The address space is
-capped so that a reader that regresses fails with MemoryError instead of taking the machine
-down, and a run past its timeout is killed.
+The peak must not include the test session's own memory: Linux carries a parent's high-water
+mark into a child it forks, across exec. So a small launcher interpreter starts the command
+(which then inherits only the launcher's few MB), waits for it and reports its
+``getrusage(RUSAGE_CHILDREN)`` peak. The launcher caps the address space, so a reader that
+regresses fails with MemoryError instead of taking the machine down, and kills the command
+past its timeout.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import resource
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 ADDRESS_SPACE_CAP = 3 << 30
+
+_LAUNCHER = """
+import json, resource, subprocess, sys
+argv, timeout, cap, report = json.loads(sys.argv[1])
+def limit():
+    if cap:
+        resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
+try:
+    code = subprocess.run(argv, preexec_fn=limit, timeout=timeout).returncode
+    timed_out = False
+except subprocess.TimeoutExpired:
+    code, timed_out = -9, True
+peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+with open(report, "w") as handle:
+    json.dump({"code": code, "peak_kb": peak, "timed_out": timed_out}, handle)
+"""
 
 
 @dataclass
@@ -31,31 +48,20 @@ class Run:
     timed_out: bool
 
 
-def _cap() -> None:
-    resource.setrlimit(resource.RLIMIT_AS, (ADDRESS_SPACE_CAP, ADDRESS_SPACE_CAP))
-
-
 def run_measured(args: list[str], *, cwd: Path, timeout: float, env: dict[str, str] | None = None,
                  cap_memory: bool = True) -> Run:
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+    with tempfile.TemporaryDirectory() as tmp:
+        report = Path(tmp) / "report.json"
+        spec = json.dumps([args, timeout, ADDRESS_SPACE_CAP if cap_memory else 0, str(report)])
         start = time.monotonic()
-        proc = subprocess.Popen(args, cwd=cwd, stdout=out, stderr=err,
-                                env={**os.environ, **(env or {})},
-                                preexec_fn=_cap if cap_memory else None)
-        timer = threading.Timer(timeout, proc.kill)
-        timer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            timed_out = not timer.is_alive()
-            timer.cancel()
+        proc = subprocess.run([sys.executable, "-c", _LAUNCHER, spec], cwd=cwd,
+                              env={**os.environ, **(env or {})}, capture_output=True,
+                              timeout=timeout + 60)
         seconds = time.monotonic() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        out.seek(0)
-        err.seek(0)
-        return Run(proc.returncode, out.read().decode(errors="replace"),
-                   err.read().decode(errors="replace"), seconds, usage.ru_maxrss / 1024,
-                   timed_out)
+        result = json.loads(report.read_text(encoding="utf-8"))
+    return Run(result["code"], proc.stdout.decode(errors="replace"),
+               proc.stderr.decode(errors="replace"), seconds, result["peak_kb"] / 1024,
+               result["timed_out"])
 
 
 def clause(*args: str) -> list[str]:
