@@ -24,6 +24,8 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
+from .rows import MAX_ROWS
+
 _NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
 _FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"
@@ -78,21 +80,23 @@ def read_custom_properties(document: DocxDocument) -> dict[str, str]:
     return {}
 
 
-def stored_row_ids(props: dict[str, str], rows: int) -> list[tuple[str, str] | None]:
-    """The (id, fingerprint) stored for each of the first ``rows`` body rows, in row order (None
-    where unreadable). An index beyond the rows read matches no row and is ignored, so a
-    property named ``clause-comment-2000000000`` costs nothing."""
-    stored: list[tuple[str, str] | None] = [None] * rows
+def stored_row_ids(props: dict[str, str]) -> list[tuple[str, str] | None]:
+    """The (id, fingerprint) stored for each body row, in row order (None where unreadable).
+
+    Rows beyond `MAX_ROWS` cannot be in a comment table, so their properties are ignored: a
+    property named ``clause-comment-2000000000`` no longer makes a list of two billion.
+    """
+    rows: dict[int, tuple[str, str] | None] = {}
     for name, value in props.items():
         m = re.fullmatch(re.escape(ROW_PREFIX) + r"(\d{1,9})", name)
-        if not m or not 1 <= int(m.group(1)) <= rows:
+        if not m or not 1 <= int(m.group(1)) <= MAX_ROWS:
             continue
         try:
             row_id, fp = json.loads(value)
-            stored[int(m.group(1)) - 1] = (str(row_id), str(fp))
+            rows[int(m.group(1))] = (str(row_id), str(fp))
         except (ValueError, TypeError):
-            continue
-    return stored if any(stored) else []
+            rows[int(m.group(1))] = None
+    return [rows.get(i) for i in range(1, max(rows, default=0) + 1)]
 
 
 def match_row_ids(

@@ -171,8 +171,7 @@ def read_docx(path: Path) -> DocxSource:
             for table in header.tables:
                 rows = table_rows(table, path, "a table in the page header")
                 header_rows.extend(row.cells for row in rows)
-        body_rows = max((len(t.rows) for t in tables), default=0)
-        stored = stored_row_ids(read_custom_properties(document), body_rows)
+        stored = stored_row_ids(read_custom_properties(document))
     except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
         raise CommentError(path, None, f"cannot read the DOCX tables ({exc})") from None
     return DocxSource(tables, header_rows, _meta(header_rows), stored)
