@@ -608,6 +608,10 @@ def goals() -> None:
         ratio(f"ratio_publish_{size}_warm_to_cold", f"publish_{size}_drafts_warm_s",
               f"publish_{size}_drafts_cold_s", "< 0.10", lambda v: v < 0.10)
     for size in (small, mid):
+        if QUICK:  # at 10 and 20 drafts start-up weighs as much as the exports
+            skipped(f"speedup_publish_{size}_cold_parallel_exports (goal ≥ 1.4 on 2 cores)",
+                    "judged in the full run only")
+            continue
         ratio(f"speedup_publish_{size}_cold_parallel_exports",
               f"publish_{size}_drafts_cold_jobs1_s", f"publish_{size}_drafts_cold_s",
               "≥ 1.4 on 2 cores", lambda v: v >= 1.4)
