@@ -17,7 +17,7 @@ TEST_APT_PACKAGES := $(SITE_APT_PACKAGES) chromium poppler-utils libreoffice-wri
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: all setup setup-site system-deps site-deps test-deps site test lint serve bench \
-        bench-lint bench-import clean
+        bench-lint bench-import bench-scale clean
 
 all: test
 
@@ -73,6 +73,10 @@ bench-lint: setup
 # Only the Word import figure: a ~100-page DOCX exported by Clause, imported back.
 bench-import: setup
 	@$(BIN)/python bench/import_docx.py
+
+# Only the large-draft figures of make bench: each case at 1x, 2x and 4x (issue 15).
+bench-scale: setup
+	@$(BIN)/python bench/scale.py figures
 
 clean:
 	rm -rf build site .clause-cache .pytest_cache

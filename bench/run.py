@@ -451,6 +451,12 @@ def publish_figures() -> None:
             warm = timed(argv, root, env, ok=(0,))
             figure(f"{name}_warm_s", warm.seconds, "s", warm.how)
             measured.append((n, t.seconds))
+            if n in PUBLISH_SIZES[1:3] and "--jobs" in options:
+                # The same cold publish with one export process: what the parallel exports save.
+                log(f"publish {n} drafts, one export process")
+                cold()
+                one = run_once([*argv, "--jobs", "1"], root, env, ok=(0,))
+                figure(f"{name}_cold_jobs1_s", one, "s", f"1 run, --jobs 1 of {os.cpu_count()}")
         except RunFailed as exc:
             skipped(f"{name}_cold_s", str(exc))
             return
@@ -563,6 +569,16 @@ def collate_figures() -> None:
             skipped(f"{name}_{label}", runs[0].get(f"{key}_skipped", "not available"))
 
 
+# --------------------------------------------------------------------------- scale
+
+
+def scale_figures() -> None:
+    import scale
+
+    scale.figures(lambda name, value, unit, how: figure(name, value, unit, how), skipped, log,
+                  SCALE)
+
+
 # --------------------------------------------------------------------------- goals
 
 
@@ -602,6 +618,14 @@ def goals() -> None:
     for size in (small, big):
         ratio(f"ratio_publish_{size}_warm_to_cold", f"publish_{size}_drafts_warm_s",
               f"publish_{size}_drafts_cold_s", "< 0.10", lambda v: v < 0.10)
+    for size in (small, mid):
+        if QUICK:  # at 10 and 20 drafts start-up weighs as much as the exports
+            skipped(f"speedup_publish_{size}_cold_parallel_exports (goal ≥ 1.4 on 2 cores)",
+                    "judged in the full run only")
+            continue
+        ratio(f"speedup_publish_{size}_cold_parallel_exports",
+              f"publish_{size}_drafts_cold_jobs1_s", f"publish_{size}_drafts_cold_s",
+              "≥ 1.4 on 2 cores", lambda v: v >= 1.4)
     ratio("ratio_export_pdf_to_bare_typst", "export_long_draft_pdf_s", "bare_pandoc_typst_pdf_s",
           "≤ 1.3", lambda v: v <= 1.3)
     absolute("export_long_draft_pdf_s", "export_long_draft_pdf_s", "≤ 6 s", lambda v: v <= 6, "s")
@@ -788,6 +812,8 @@ def main() -> int:
     _guard("export", export_figures)
     header(f"comments: collation of {N_COMMENTS} generated comments")
     _guard("collate", collate_figures)
+    header("scale: large drafts at 1x, 2x, 4x (issue 15; linear work is a ratio of 4)")
+    _guard("scale", scale_figures)
 
     header("goals (ECOSYSTEM.md section 8 and the benchmark issue)")
     _guard("goals", goals)

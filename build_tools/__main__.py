@@ -1,3 +1,5 @@
 from build_tools.cli import main
 
-main()
+# Guarded: worker processes import this module again (as __mp_main__).
+if __name__ == "__main__":
+    main()

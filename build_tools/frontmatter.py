@@ -19,6 +19,8 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from build_tools.yaml_depth import NestedTooDeep, check_depth
+
 FENCE = "---"
 _SECTION_FENCE = re.compile(r"^---\s+[a-z]+$")
 try:
@@ -87,7 +89,9 @@ def _loader() -> YAML:
 
 def compose_safe(text: str) -> Node | None:
     """The node tree of ``text``: libyaml's composer when ruamel.yaml.clib is there (0.2 ms a
-    front-matter against 0.6 ms), else ruamel's pure-Python one. Neither constructs anything."""
+    front-matter against 0.6 ms), else ruamel's pure-Python one. Neither constructs anything.
+    Text nested too deeply for either is refused first (`NestedTooDeep`)."""
+    check_depth(text)
     if _CSafeLoader is not None:
         return _CSafeLoader(text).get_single_node()
     return _loader().compose(text)
@@ -207,6 +211,11 @@ def _read_mapping(yaml_text: str, fm: FrontMatter, before: int, what: str) -> Fr
         return fm
     try:
         node = compose_safe(yaml_text)
+    except NestedTooDeep as exc:
+        fm.problems.append(FrontMatterProblem(exc.line + 1, f"front-matter is {exc.problem}; "
+                                              "keep it to plain keys and short lists", "FM-01",
+                                              fatal=True))
+        return fm
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = (mark.line + first) if mark is not None else max(before, 1)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from collections import deque
 from xml.sax.saxutils import escape
 
 from docx.document import Document as DocxDocument
@@ -22,6 +23,8 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
+
+from .rows import MAX_ROWS
 
 _NS = "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties"
 _VT = "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"
@@ -78,11 +81,15 @@ def read_custom_properties(document: DocxDocument) -> dict[str, str]:
 
 
 def stored_row_ids(props: dict[str, str]) -> list[tuple[str, str] | None]:
-    """The (id, fingerprint) stored for each body row, in row order (None where unreadable)."""
+    """The (id, fingerprint) stored for each body row, in row order (None where unreadable).
+
+    Rows beyond `MAX_ROWS` cannot be in a comment table, so their properties are ignored: a
+    property named ``clause-comment-2000000000`` no longer makes a list of two billion.
+    """
     rows: dict[int, tuple[str, str] | None] = {}
     for name, value in props.items():
-        m = re.fullmatch(re.escape(ROW_PREFIX) + r"(\d+)", name)
-        if not m:
+        m = re.fullmatch(re.escape(ROW_PREFIX) + r"(\d{1,9})", name)
+        if not m or not 1 <= int(m.group(1)) <= MAX_ROWS:
             continue
         try:
             row_id, fp = json.loads(value)
@@ -102,6 +109,10 @@ def match_row_ids(
     """
     result: list[str | None] = [None] * len(row_prints)
     free = [entry is not None for entry in stored]
+    by_print: dict[str, deque[int]] = {}
+    for index, entry in enumerate(stored):
+        if entry is not None:
+            by_print.setdefault(entry[1], deque()).append(index)
 
     def take(row: int, index: int) -> None:
         entry = stored[index]
@@ -115,11 +126,12 @@ def match_row_ids(
             take(row, position)
     for row, (_, fp) in enumerate(row_prints):
         if result[row] is None:
-            index = next(
-                (i for i, e in enumerate(stored) if free[i] and e is not None and e[1] == fp), None
-            )
-            if index is not None:
-                take(row, index)
+            # The first free stored row with this fingerprint: each index leaves the queue once.
+            queue = by_print.get(fp, deque())
+            while queue and not free[queue[0]]:
+                queue.popleft()
+            if queue:
+                take(row, queue.popleft())
     for row, (position, _) in enumerate(row_prints):
         if result[row] is None and position < len(stored) and free[position]:
             take(row, position)

@@ -23,7 +23,7 @@ from lxml import etree
 from .docx_ids import read_custom_properties, stored_row_ids
 from .errors import CommentError
 from .iso_template import DATE_FIELD, DOCUMENT_FIELD, PROJECT_FIELD
-from .rows import SourceRow, SourceTable
+from .rows import MAX_COLUMNS, MAX_ROWS, SourceRow, SourceTable, too_many_columns, too_many_rows
 from .safety import check_office_package
 
 _P, _T, _TAB, _BR, _CR = qn("w:p"), qn("w:t"), qn("w:tab"), qn("w:br"), qn("w:cr")
@@ -82,21 +82,45 @@ def element_text(element: etree._Element) -> str:
     return "\n".join(paragraphs)
 
 
-def table_rows(table: Table) -> list[SourceRow]:
-    """The rows of a Word table as text, one cell per grid column."""
+_Root = tuple[etree._Element, str]  # the w:tc holding a grid cell's content, and its text
+
+
+def table_rows(table: Table, path: Path, label: str) -> list[SourceRow]:
+    """The rows of a Word table as text, one cell per grid column.
+
+    Read from the grid of the XML rather than python-docx's ``row.cells``, which repeats a
+    spanning cell once per grid column and finds the top of a vertical merge by walking up
+    row by row: a 36 KB file claiming a span of two billion columns, or thousands of merged
+    rows, took minutes and gigabytes. Here a merged cell takes its text from the row above in
+    one step, and a row is refused beyond `MAX_COLUMNS` grid columns.
+    """
     rows = []
-    for number, row in enumerate(table.rows, start=1):
-        cells = row.cells
-        texts: list[str | None] = [None] * (row.grid_cols_before or 0)
-        previous = None
-        for cell in cells:
-            tc = cell._tc  # noqa: SLF001 - the XML, to read text python-docx leaves out
+    above: list[_Root | None] = []
+    for number, tr in enumerate(table._tbl.tr_lst, start=1):  # noqa: SLF001 - the XML grid
+        if number > MAX_ROWS:
+            raise CommentError(path, None, too_many_rows(label))
+        where = f"{label}, row {number}"
+        before = max(0, tr.grid_before)
+        if before >= MAX_COLUMNS:
+            raise CommentError(path, None, too_many_columns(where, before + 1))
+        texts: list[str | None] = [None] * before
+        grid: list[_Root | None] = [None] * before
+        for tc in tr.tc_lst:
+            span = max(1, tc.grid_span)
+            if len(texts) + span > MAX_COLUMNS:
+                raise CommentError(path, None, too_many_columns(where, len(texts) + span))
+            root = above[len(grid)] if len(grid) < len(above) else None
+            if tc.vMerge != "continue" or root is None:
+                root = (tc, element_text(tc))
             # A cell spanning columns counts once, so "Comments" spread over the next column
             # does not also become the proposed change; a vertical merge repeats its text.
-            texts.append(element_text(tc) if tc is not previous else None)
-            previous = tc
-        spanning = len(cells) > 1 and len({id(c._tc) for c in cells}) == 1  # noqa: SLF001
+            texts.append(root[1])
+            texts.extend([None] * (span - 1))
+            grid.extend([root] * span)
+        own = grid[before:]
+        spanning = len(own) > 1 and all(cell is own[0] for cell in own)
         rows.append(SourceRow(number=number, cells=texts, spanning=spanning))
+        above = grid
     return rows
 
 
@@ -139,14 +163,14 @@ def read_docx(path: Path) -> DocxSource:
     """Read a DOCX comment file (after the package safety checks)."""
     document = _open(path)
     try:
-        tables = [
-            SourceTable(f"table {index}", table_rows(table))
-            for index, table in enumerate(document.tables, start=1)
-        ]
+        tables = []
+        for index, table in enumerate(document.tables, start=1):
+            tables.append(SourceTable(f"table {index}", table_rows(table, path, f"table {index}")))
         header_rows: list[list[str | None]] = []
         for header in _headers(document):
             for table in header.tables:
-                header_rows.extend(row.cells for row in table_rows(table))
+                rows = table_rows(table, path, "a table in the page header")
+                header_rows.extend(row.cells for row in rows)
         stored = stored_row_ids(read_custom_properties(document))
     except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
         raise CommentError(path, None, f"cannot read the DOCX tables ({exc})") from None

@@ -15,21 +15,30 @@ import datetime as dt
 import io
 import re
 import zipfile
+from collections.abc import Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import openpyxl
 from lxml import etree
+from openpyxl.cell.read_only import ReadOnlyCell
 from openpyxl.utils.cell import coordinate_to_tuple, range_boundaries
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._reader import WorkSheetParser
 
 from .columns import layout_from_header
 from .errors import CommentError
-from .rows import SourceRow, SourceTable
+from .rows import (
+    MAX_COLUMNS,
+    MAX_ROWS,
+    SourceRow,
+    SourceTable,
+    too_many_columns,
+    too_many_rows,
+)
 from .safety import check_office_package, unguard_formula
 
-MAX_ROWS = 100_000
 MAX_CSV_BYTES = 20 * 1024 * 1024
 _MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _MERGE, _CELL, _FORMULA, _VALUE = (_MAIN + tag for tag in ("mergeCell", "c", "f", "v"))
@@ -85,43 +94,95 @@ def _scan_sheet_xml(sheet: Any) -> tuple[list[tuple[int, int, int, int]], list[s
     return ranges, formulas
 
 
-def _sheet_rows(sheet: Any) -> list[SourceRow]:
-    # Some generators write a wrong <dimension>; read-only mode would stop at it.
-    sheet.reset_dimensions()
+def _stored_rows(sheet: Any) -> Iterator[tuple[int, list[dict[str, Any]]]]:
+    """(row number, cells) as the sheet stores them. Not ``iter_rows``: that pads every row to
+    its last cell (or all rows to ``max_col``) and yields each missing row, so one cell in
+    column XFD or row 1 048 576 made a 60 KB file cost millions of empty cells."""
+    workbook = sheet.parent
+    with sheet._get_source() as source:  # noqa: SLF001 - the sheet XML, as iter_rows reads it
+        parser = WorkSheetParser(
+            source, sheet._shared_strings, data_only=True, epoch=workbook.epoch,  # noqa: SLF001
+            date_formats=workbook._date_formats,  # noqa: SLF001
+            timedelta_formats=workbook._timedelta_formats,  # noqa: SLF001
+        )
+        yield from parser.parse()
+
+
+def _sheet_rows(sheet: Any, path: Path) -> list[SourceRow]:
+    where = f"sheet {sheet.title!r}"
     rows = []
-    for number, cells in enumerate(sheet.iter_rows(), start=1):
-        if number > MAX_ROWS:
-            break
-        texts: list[str | None] = []
+    for number, stored in _stored_rows(sheet):
+        cells: dict[int, str | None] = {}
         notes = []
-        for column, cell in enumerate(cells, start=1):
-            value = getattr(cell, "value", None)
-            if getattr(cell, "data_type", None) == "e":
+        for item in stored:
+            column, value = item["column"], item["value"]
+            if value is None or value == "":
+                continue
+            if column > MAX_COLUMNS:
+                raise CommentError(path, None, too_many_columns(f"{where}, row {number},", column))
+            if item["data_type"] == "e":
                 notes.append(f"cell in column {column} holds the spreadsheet error {value}")
-            texts.append(cell_text(value, getattr(cell, "number_format", None)))
+            cells[column] = cell_text(value, ReadOnlyCell(sheet, **item).number_format)
+        if not cells and not notes:
+            continue  # nothing in it, however far down
+        if number > MAX_ROWS:
+            raise CommentError(path, None, too_many_rows(where))
+        texts: list[str | None] = [None] * max(cells, default=0)
+        for column, text in cells.items():
+            texts[column - 1] = text
         rows.append(SourceRow(number=number, cells=texts, notes=notes))
     merges, formulas = _scan_sheet_xml(sheet)
+    by_number = {row.number: row for row in rows}
     for ref in formulas:
         row_number = coordinate_to_tuple(ref)[0] if ref else 0
-        if 0 < row_number <= len(rows):
-            rows[row_number - 1].notes.append(
+        if row_number in by_number:
+            by_number[row_number].notes.append(
                 f"cell {ref} holds a formula without a computed value; it was not evaluated "
                 "and its text was not imported"
             )
+    rows = _fill_rows(rows)
+    _apply_merges(rows, merges, path, where)
+    return rows
+
+
+def _fill_rows(rows: list[SourceRow]) -> list[SourceRow]:
+    """Rows 1..last, with an empty row where the sheet has none (row numbers are positions)."""
+    filled: list[SourceRow] = []
+    for row in sorted(rows, key=lambda r: r.number):
+        filled.extend(SourceRow(number=n, cells=[]) for n in range(len(filled) + 1, row.number))
+        filled.append(row)
+    return filled
+
+
+def _apply_merges(rows: list[SourceRow], merges: list[tuple[int, int, int, int]], path: Path,
+                  where: str) -> None:
+    """Copy the value of each merged range into its first column, down its rows.
+
+    Ranges are clipped to the rows and columns that hold content; Excel and LibreOffice never
+    write overlapping ranges, so their clipped areas add up to at most the sheet's, and a file
+    whose ranges add up to more is refused (a single A1:XFD1048576 costs nothing this way).
+    """
+    width = max((len(row.cells) for row in rows), default=0)
+    budget = len(rows) * width
     for min_col, min_row, max_col, max_row in merges:
-        if min_row > len(rows):
+        max_row, max_col = min(max_row, len(rows)), min(max_col, width)
+        if min_row > max_row or min_col > max_col:
             continue
+        budget -= (max_row - min_row + 1) * (max_col - min_col + 1)
+        if budget < 0:
+            raise CommentError(path, None, f"{where}: its merged cell ranges overlap; merge "
+                               "them again in a spreadsheet program")
         top = rows[min_row - 1].cells
         value = top[min_col - 1] if min_col - 1 < len(top) else None
         # A vertical merge (a member or clause for several comments) repeats its value down
         # its first column; columns a merge spreads over stay empty, as in the DOCX reader.
         for row in rows[min_row - 1 : max_row]:
-            row.cells.extend([None] * (max_col - len(row.cells)))
+            if len(row.cells) < min_col:
+                row.cells.extend([None] * (min_col - len(row.cells)))
             row.cells[min_col - 1] = value
-            others = [c for i, c in enumerate(row.cells) if i != min_col - 1 and c]
+            others = len(row.cells) - row.cells.count(None) - (1 if value else 0)
             if max_col - min_col >= 2 and value and not others:
                 row.spanning = True
-    return rows
 
 
 def read_xlsx(path: Path) -> list[SourceTable]:
@@ -135,7 +196,8 @@ def read_xlsx(path: Path) -> list[SourceTable]:
             raise CommentError(path, None, f"not a valid XLSX file ({exc})") from None
         try:
             return [
-                SourceTable(f"sheet {ws.title!r}", _sheet_rows(ws)) for ws in workbook.worksheets
+                SourceTable(f"sheet {ws.title!r}", _sheet_rows(ws, path))
+                for ws in workbook.worksheets
             ]
         except (etree.XMLSyntaxError, KeyError, ValueError) as exc:
             raise CommentError(path, None, f"cannot read the XLSX sheets ({exc})") from None
@@ -167,8 +229,15 @@ def read_csv(path: Path) -> list[SourceTable]:
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
         for number, record in enumerate(reader, start=1):
+            while record and not record[-1].strip():
+                record.pop()
+            if len(record) > MAX_COLUMNS:
+                where = f"row {number}"
+                raise CommentError(path, reader.line_num, too_many_columns(where, len(record)))
             if number > MAX_ROWS:
-                break
+                if record:
+                    raise CommentError(path, reader.line_num, too_many_rows("the sheet"))
+                continue
             cells = [unguard_formula(cell) if cell.strip() else None for cell in record]
             rows.append(SourceRow(number=number, cells=cells))
     except csv.Error as exc:
@@ -184,7 +253,7 @@ def _sniff(text: str) -> str:
             records = list(islice(csv.reader(io.StringIO(sample), delimiter=delimiter), 30))
         except csv.Error:
             continue
-        if any(layout_from_header(list(record)) for record in records):
+        if any(layout_from_header(record[:MAX_COLUMNS]) for record in records):
             return delimiter
     try:
         return csv.Sniffer().sniff(sample[:20000], delimiters=",;\t").delimiter

@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from openpyxl.utils.cell import get_column_letter
+
 from .columns import (
     CLAUSE,
     COMMENT,
@@ -38,6 +40,24 @@ from .normalize import normalize_clause, normalize_text, normalize_type, parse_l
 
 Problem = tuple[int | None, str]
 Report = Callable[[str], None]
+
+# Bounds of one comment table, whatever its format: a file of a few KB can claim a cell in
+# column 16 384 or row 1 048 576, and every reader would pad the rest with empty cells. Rows:
+# one member's comments on one iteration (the largest ISO ballots collect a few thousand from
+# all members); merging 20 000 rows into a member's YAML file takes about 15 s.
+MAX_ROWS = 20_000
+MAX_COLUMNS = 256  # column IV, the old Excel limit (Word tables have at most 63 columns)
+
+
+def too_many_rows(where: str) -> str:
+    return (f"{where} has more than {MAX_ROWS:,} rows, the limit of a comment table; "
+            "split the comments over several files")
+
+
+def too_many_columns(where: str, column: int) -> str:
+    letters = f" ({get_column_letter(column)})" if column <= 16_384 else ""
+    return (f"{where} has content in column {column:,}{letters}; a comment table may use "
+            f"{MAX_COLUMNS} columns at most: delete or move what lies beyond")
 
 
 @dataclass

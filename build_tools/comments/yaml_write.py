@@ -8,6 +8,8 @@ replaced atomically (temporary file in the same folder, then `os.replace`).
 from __future__ import annotations
 
 import io
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from build_tools.locks import LockError, exclusive
 from build_tools.project import write_atomic
 
 from .errors import CommentError
@@ -126,16 +129,23 @@ def _load_for_update(path: Path) -> CommentedMap:
     return data
 
 
-def write_comment_file(cf: CommentFile, path: str | Path | None = None) -> Path:
+def write_comment_file(cf: CommentFile, path: str | Path | None = None,
+                       on_wait: Callable[[str], None] | None = None) -> Path:
     """Write ``cf`` as the whole content of its file (ids are generated where missing).
 
     When the file exists, each comment updates the entry with its id (or, for an entry without
     an id, the entry with the same member, clause, line and text) in place, so YAML comments
-    and key order survive; entries that match no comment of ``cf`` are removed.
+    and key order survive; entries that match no comment of ``cf`` are removed. Another process
+    writing the same file is waited for (``on_wait`` is told), so neither loses the other's work.
     """
     target = Path(path) if path is not None else cf.path
     if target is None:
         raise CommentError(None, None, "no path to write the comment file to")
+    with _locked(target, on_wait):
+        return _write_comment_file(cf, target)
+
+
+def _write_comment_file(cf: CommentFile, target: Path) -> Path:
     if not target.exists():
         assign_ids(cf.comments, cf.member)
         write_atomic(target, dump_comment_file(cf))
@@ -202,6 +212,7 @@ def merge_comments(
     stage: str,
     iteration: int,
     member: str,
+    on_wait: Callable[[str], None] | None = None,
 ) -> MergeResult:
     """Merge imported comments into a member's YAML file, creating it if needed.
 
@@ -209,8 +220,15 @@ def merge_comments(
     updates that entry (only with the fields it has, so a re-import of a sheet with the
     secretariat's observations fills them in); any other comment is appended with a new id.
     Nothing is removed. The file is rewritten atomically, its YAML comments and order kept.
+    Merges into one file are serialised: one waits (telling ``on_wait``) while another runs.
     """
     target = Path(path)
+    with _locked(target, on_wait):
+        return _merge(target, comments, document, stage, iteration, member)
+
+
+def _merge(target: Path, comments: list[Comment], document: str, stage: str, iteration: int,
+           member: str) -> MergeResult:
     result = MergeResult(path=target)
     if not target.exists():
         cf = CommentFile(document, stage, iteration, member, path=target)
@@ -263,6 +281,17 @@ def merge_comments(
     _set_top(data, "member", file_member)
     write_atomic(target, _dump(data))
     return result
+
+
+@contextmanager
+def _locked(target: Path, on_wait: Callable[[str], None] | None) -> Iterator[None]:
+    # Beside the file actually written: a comment file that is a link is replaced at its target.
+    real = target.resolve() if target.is_symlink() else target
+    try:
+        with exclusive(real, on_wait=on_wait):
+            yield
+    except LockError as exc:
+        raise CommentError(target, None, str(exc)) from None
 
 
 def _copy(comment: Comment, **changes: Any) -> Comment:

@@ -27,14 +27,18 @@ def _drafts(paths: tuple[Path, ...]) -> list[Path]:
                    "[default: as the draft's ballot: front-matter says].")
 @click.option("--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               default=Path("build/exports"), show_default=True, help="Folder for the outputs.")
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
+              help="Drafts exported at once, each in its own process [default: one per core].")
 def export(drafts: tuple[Path, ...], formats: tuple[str, ...], ballot: bool | None,
-           out_dir: Path) -> None:
+           out_dir: Path, jobs: int | None) -> None:
     """Export DRAFTS (files or folders) to PDF (Typst) and DOCX (pandoc).
 
     Outputs are named after the draft file: mvs-0002-reference-architecture.pdf, .docx and,
     in a ballot, .lines.json (one {"line", "page", "clause"} per numbered line). With
-    SOURCE_DATE_EPOCH set, repeated exports are byte-identical. Exit status: 0 done,
-    2 a draft or figure that cannot be exported.
+    SOURCE_DATE_EPOCH set, repeated exports are byte-identical. Several drafts are exported
+    in parallel; progress is printed in the order given. A draft with more than 5 000 table
+    rows or about 450 pages is refused (docs/LIMITS.md). Exit status: 0 done, 2 a draft or
+    figure that cannot be exported (the others are still exported).
     """
     from build_tools.export.exporter import export_drafts
 
@@ -46,7 +50,7 @@ def export(drafts: tuple[Path, ...], formats: tuple[str, ...], ballot: bool | No
         warnings.simplefilter("always")
         try:
             export_drafts(paths, out_dir, formats or ("pdf", "docx"), ballot,
-                          progress=lambda line: click.echo(line, err=True))
+                          progress=lambda line: click.echo(line, err=True), jobs=jobs)
         except ExportError as exc:
             click.echo(str(exc), err=True)
             sys.exit(2)

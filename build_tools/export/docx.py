@@ -28,6 +28,7 @@ from build_tools.errors import tool_message
 from build_tools.export.cover import Cover, GbCover, one_line
 from build_tools.export.docx_contents import contents_paragraphs
 from build_tools.export.errors import ExportError
+from build_tools.export.limits import check_source
 from build_tools.export.reference_doc import reference_docx
 from build_tools.export.reproducible import build_time, normalise_zip
 from build_tools.model import Draft
@@ -242,8 +243,10 @@ def set_properties(doc: DocumentObject, draft: Draft, cover: Cover, epoch: int |
 def build_docx(draft: Draft, cover: Cover, images: Mapping[str, str], build: Path, output: Path,
                line_numbering: str | None, epoch: int | None) -> None:
     raw = build / "pandoc.docx"
+    source = to_pandoc(draft, images)
+    check_source(draft, source, "pandoc")
     try:
-        run_pandoc(to_pandoc(draft, images), build, raw)
+        run_pandoc(source, build, raw)
     except RuntimeError as exc:
         raise ExportError(draft.path, 1, str(exc)) from exc
     doc = Document(str(raw))

@@ -7,17 +7,21 @@ draft's outputs succeeded.
 
 from __future__ import annotations
 
+import os
 import re
 import tempfile
+import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from build_tools.export import linemap
+from build_tools.export import linemap, workers
 from build_tools.export.cover import cover_of
 from build_tools.export.errors import ExportError
 from build_tools.export.files import repository_root, stage_figures, staging
+from build_tools.export.limits import check_tables
 from build_tools.export.reproducible import source_date_epoch
+from build_tools.export.workers import Answer, Task
 from build_tools.model import Draft
 from build_tools.parse import parse_file
 
@@ -30,6 +34,7 @@ NUMBERING = {"continuous": "continuous", "per-page": "per-page", "per_page": "pe
 class ExportResult:
     draft_path: Path
     outputs: dict[str, Path] = field(default_factory=dict)  # "pdf", "docx", "lines"
+    draft_id: str = ""
 
 
 def ballot_numbering(draft: Draft, ballot: bool | None) -> str | None:
@@ -64,16 +69,16 @@ def load(path: Path) -> Draft:
 
 
 def export_draft(path: Path, out_dir: Path, formats: Iterable[str], ballot: bool | None,
-                 epoch: int | None,
-                 announce: Callable[[str, Path], None] | None = None) -> ExportResult:
-    """Export one draft; ``announce(draft id, output)`` is called for each file written."""
+                 epoch: int | None) -> ExportResult:
+    """Export one draft: its files are in place when this returns, or none of them is."""
     # Each format loads its own libraries (typst and pypdf, or pandoc and python-docx), and
     # only when asked for: a line map for the comment checks needs no python-docx.
     draft = load(path)
+    check_tables(draft)
     numbering = ballot_numbering(draft, ballot)
     cover = cover_of(draft)
     stem = output_stem(path)
-    result = ExportResult(path)
+    result = ExportResult(path, draft_id=draft.id)
     # The build folder sits in the output folder, so whoever owns that folder (a publish's
     # scratch space) also clears what a killed export leaves behind.
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -97,9 +102,6 @@ def export_draft(path: Path, out_dir: Path, formats: Iterable[str], ballot: bool
             final = out_dir / f"{stem}.docx"
             build_docx(draft, cover, images, build, stage.path(final), numbering, epoch)
             result.outputs["docx"] = final
-    if announce is not None:
-        for output in result.outputs.values():
-            announce(draft.id, output)
     return result
 
 
@@ -110,13 +112,84 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def export_drafts(paths: list[Path], out_dir: Path, formats: Iterable[str] = FORMATS,
-                  ballot: bool | None = None,
-                  progress: Callable[[str], None] | None = None) -> list[ExportResult]:
-    """Export each draft to ``out_dir``: ``<stem>.pdf``, ``<stem>.docx`` and, in a ballot,
-    ``<stem>.lines.json``. ``ballot=None`` follows each draft's ``ballot:`` front-matter.
-    ``progress`` receives one line per output written ("[2/3] MVS 0002 → build/…/x.pdf").
-    Raises ExportError for what a user can fix; nothing partial is left behind."""
+@dataclass
+class Outcome:
+    """What exporting one draft came to: its result, or why it failed, and Typst's remarks.
+
+    Plain data, so a worker process can hand it back: ``error`` is (line, message) of an
+    `ExportError`, ``crash`` the type and text of any other exception (a bug, or a failure
+    of pandoc or Typst themselves).
+    """
+
+    path: Path
+    result: ExportResult | None = None
+    error: tuple[int, str] | None = None
+    crash: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+    def raise_error(self) -> None:
+        if self.error is not None:
+            raise ExportError(self.path, *self.error)
+        if self.crash is not None:
+            raise RuntimeError(f"{self.path}: export failed ({self.crash})")
+
+
+def _export_one(path: Path, out_dir: Path, formats: tuple[str, ...], ballot: bool | None,
+                epoch: int | None) -> Outcome:
+    outcome = Outcome(path)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            outcome.result = export_draft(path, out_dir, formats, ballot, epoch)
+        except ExportError as exc:
+            outcome.error = (exc.line or 1, exc.message)
+        except Exception as exc:  # noqa: BLE001 - reported for this draft, the others go on
+            outcome.crash = f"{type(exc).__name__}: {exc}"
+    outcome.warnings = [str(w.message) for w in caught]
+    return outcome
+
+
+def default_jobs() -> int:
+    """The cores this process may use (a CI runner's or a container's share, not the host's)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # pragma: no cover - not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def answer(task: Task) -> Answer:
+    """A worker's answer to one task (see workers.py): the `Outcome` as JSON data."""
+    outcome = _export_one(Path(task["path"]), Path(task["out_dir"]), tuple(task["formats"]),
+                          task["ballot"], task["epoch"])
+    result = outcome.result
+    return {"path": task["path"], "error": outcome.error, "crash": outcome.crash,
+            "warnings": outcome.warnings,
+            "result": None if result is None else {
+                "draft_id": result.draft_id,
+                "outputs": {fmt: str(p) for fmt, p in result.outputs.items()}}}
+
+
+def _outcome(data: Answer) -> Outcome:
+    path = Path(data["path"])
+    result = data["result"]
+    error = data["error"]
+    return Outcome(path, error=(int(error[0]), str(error[1])) if error else None,
+                   crash=data["crash"], warnings=list(data["warnings"]),
+                   result=None if result is None else ExportResult(
+                       path, {fmt: Path(p) for fmt, p in result["outputs"].items()},
+                       result["draft_id"]))
+
+
+def export_each(paths: list[Path], out_dir: Path, formats: Iterable[str] = FORMATS,
+                ballot: bool | None = None, progress: Callable[[str], None] | None = None,
+                jobs: int | None = None) -> list[Outcome]:
+    """Export every draft, ``jobs`` at a time in worker processes (default: one per core), and
+    return one `Outcome` per draft in the order of ``paths``, whatever order they finished in.
+
+    A draft that fails does not stop the others. ``progress`` receives one line per output
+    ("[2/3] MVS 0002 → build/…/x.pdf"), in the order of ``paths``, as soon as a draft and all
+    before it are done.
+    """
     formats = tuple(dict.fromkeys(formats))
     unknown = [f for f in formats if f not in FORMATS]
     if unknown or not formats:
@@ -131,11 +204,58 @@ def export_drafts(paths: list[Path], out_dir: Path, formats: Iterable[str] = FOR
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     epoch = source_date_epoch()
-    results: list[ExportResult] = []
-    for n, path in enumerate(paths, 1):
-        def announce(ident: str, output: Path, n: int = n) -> None:
-            if progress is not None:
-                progress(f"[{n}/{len(paths)}] {ident} → {_shown(output)}")
+    jobs = min(jobs or default_jobs(), len(paths))
+    results: dict[Path, Outcome] = {}
+    reported = 0
 
-        results.append(export_draft(path, out_dir, formats, ballot, epoch, announce))
-    return results
+    def finished(path: Path, outcome: Outcome) -> None:
+        # Reported in the order given, each as soon as the drafts before it are done, so a
+        # log reads the same whichever worker was quicker.
+        nonlocal reported
+        results[path] = outcome
+        while reported < len(paths) and paths[reported] in results:
+            done = results[paths[reported]]
+            reported += 1
+            for message in done.warnings:
+                warnings.warn(message, stacklevel=3)
+            if progress is not None and done.result is not None:
+                for output in done.result.outputs.values():
+                    progress(f"[{reported}/{len(paths)}] {done.result.draft_id} → "
+                             f"{_shown(output)}")
+
+    if jobs <= 1:
+        for path in paths:
+            finished(path, _export_one(path, out_dir, formats, ballot, epoch))
+        return [results[p] for p in paths]
+    # Absolute paths: a worker answers with the path it was given, which keys the result.
+    by_key = {str(p.absolute()): p for p in paths}
+    tasks = [{"path": key, "out_dir": str(out_dir.absolute()), "formats": list(formats),
+              "ballot": ballot, "epoch": epoch} for key in by_key]
+
+    def dead(task: Task, why: str) -> Answer:
+        return {"path": task["path"], "result": None, "error": None, "crash": why,
+                "warnings": []}
+
+    for data in workers.run(tasks, jobs, dead):
+        outcome = _outcome(data)
+        path = by_key[data["path"]]
+        outcome.path = path
+        if outcome.result is not None:
+            outcome.result.draft_path = path
+        finished(path, outcome)
+    return [results[p] for p in paths]
+
+
+def export_drafts(paths: list[Path], out_dir: Path, formats: Iterable[str] = FORMATS,
+                  ballot: bool | None = None,
+                  progress: Callable[[str], None] | None = None,
+                  jobs: int | None = None) -> list[ExportResult]:
+    """Export each draft to ``out_dir``: ``<stem>.pdf``, ``<stem>.docx`` and, in a ballot,
+    ``<stem>.lines.json``. ``ballot=None`` follows each draft's ``ballot:`` front-matter.
+    ``progress`` receives one line per output written ("[2/3] MVS 0002 → build/…/x.pdf").
+    Raises ExportError for what a user can fix (the first failing draft in the order given,
+    once all are done); nothing partial is left behind."""
+    outcomes = export_each(paths, out_dir, formats, ballot, progress, jobs)
+    for outcome in outcomes:
+        outcome.raise_error()
+    return [o.result for o in outcomes if o.result is not None]

@@ -19,6 +19,7 @@ from build_tools.errors import tool_message
 from build_tools.export import linemap
 from build_tools.export.cover import Cover
 from build_tools.export.errors import ExportError
+from build_tools.export.limits import check_source
 from build_tools.export.typst_source import to_typst
 from build_tools.model import Draft
 
@@ -36,6 +37,7 @@ def build_pdf(draft: Draft, cover: Cover, images: Mapping[str, str], build: Path
     """Write the PDF to ``output``; return its line map when lines are numbered."""
     page = {"margin-left-mm": MARGIN_LEFT_MM, "line-number-font": linemap.LINE_NUMBER_FAMILY}
     source = to_typst(draft, cover, images, line_numbering, page)
+    check_source(draft, source.text, "Typst")
     shutil.copyfile(TEMPLATE, build / TEMPLATE.name)
     main = build / "main.typ"
     main.write_text(source.text, encoding="utf-8")

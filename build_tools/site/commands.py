@@ -76,7 +76,9 @@ def serve(dev_addr: str, interval: float) -> None:
               help="Build the PDF and DOCX of each draft and publish them beside its page.")
 @click.option("--wait/--no-wait", default=True, show_default=True,
               help="Wait for a publish already running, or fail at once.")
-def publish(out: Path, pattern: str | None, exports: bool, wait: bool) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None,
+              help="Drafts exported at once, each in its own process [default: one per core].")
+def publish(out: Path, pattern: str | None, exports: bool, wait: bool, jobs: int | None) -> None:
     """Build the versioned site: one build per release tag, plus dev/ for the working tree.
 
     Writes OUT/<tag>/, OUT/dev/, OUT/latest/, OUT/versions.json (mike's format, for the
@@ -93,7 +95,8 @@ def publish(out: Path, pattern: str | None, exports: bool, wait: bool) -> None:
         project = find_project()
         project.docs_dir()
         opts = PublishOptions(out=out if out.is_absolute() else Path.cwd() / out,
-                              tags=pattern or project.tags, exports=exports, wait=wait)
+                              tags=pattern or project.tags, exports=exports, wait=wait,
+                              jobs=jobs)
         reports = run(project, opts, _log)
     except ConfigError as exc:
         _fail(str(exc))

@@ -80,6 +80,7 @@ class DocsRequest:
     version: str = "dev"
     previous: Previous | None = None
     exports: bool = False
+    jobs: int | None = None  # export processes (default: one per core)
     lint: bool = True
     site_name: str = "Drafts"
     directory_urls: bool = True  # mkdocs.yml's use_directory_urls (raw HTML links need it)
@@ -130,7 +131,8 @@ def build_docs(req: DocsRequest, docs_dir: Path,
     files.text(JS_REL, js())
     statuses = lint_status([d.path for d in by_path.values()], warn) if req.lint else {}
     with tempfile.TemporaryDirectory(prefix="clause-exports-", dir=req.scratch) as tmp:
-        exported = export_all(list(by_path), Path(tmp), warn, log) if req.exports else {}
+        exported = (export_all(list(by_path), Path(tmp), warn, log, req.jobs)
+                    if req.exports else {})
         rows: list[home.Row] = []
         for path, draft in by_path.items():
             page = pages[path]

@@ -54,6 +54,7 @@ class PublishOptions:
     tags: str
     exports: bool = True
     wait: bool = True
+    jobs: int | None = None  # export processes (default: one per core)
 
 
 @dataclass
@@ -320,7 +321,7 @@ def _start(source: _Source, previous: _Source | None, stamp: dict[str, Any], sta
     docs = work / "docs" / source.name
     result = build_docs(
         DocsRequest(source.root(), source.draft_paths(), version=source.title, previous=prev,
-                    exports=opts.exports, site_name=site_name,
+                    exports=opts.exports, jobs=opts.jobs, site_name=site_name,
                     directory_urls=directory_urls(project.mkdocs_yml), scratch=work),
         docs, log)
     report.warnings.extend([*source.refused, *result.warnings])

@@ -11,6 +11,7 @@ from __future__ import annotations
 import difflib
 import html
 import re
+from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -168,6 +169,44 @@ def _norm(title: str) -> str:
     return " ".join(title.lower().split())
 
 
+class _Titles:
+    """The old units by kind and title, for the title pass of `match`, each queue in document
+    order with used units dropped lazily: every old unit is taken or passed over once, so
+    matching stays linear when every clause has been renamed."""
+
+    def __init__(self, old: list[Unit], used: set[int]) -> None:
+        self.used = used
+        self.any: dict[tuple[str, str], deque[int]] = {}
+        self.implicit: dict[tuple[str, str], deque[int]] = {}
+        self.anchored: dict[tuple[str, str, str | None], deque[int]] = {}
+        for i, unit in enumerate(old):
+            key = (unit.kind, _norm(unit.title))
+            self.any.setdefault(key, deque()).append(i)
+            if unit.explicit:
+                self.anchored.setdefault((*key, unit.anchor), deque()).append(i)
+            else:
+                self.implicit.setdefault(key, deque()).append(i)
+
+    def _head(self, queue: deque[int] | None) -> int | None:
+        while queue and queue[0] in self.used:
+            queue.popleft()
+        return queue[0] if queue else None
+
+    def take(self, unit: Unit) -> int | None:
+        """The first unused old unit of the same kind and title, unless both have explicit
+        anchors that differ."""
+        key = (unit.kind, _norm(unit.title))
+        if not unit.explicit:
+            found = self._head(self.any.get(key))
+        else:
+            heads = [self._head(self.implicit.get(key)),
+                     self._head(self.anchored.get((*key, unit.anchor)))]
+            found = min((i for i in heads if i is not None), default=None)
+        if found is not None:
+            self.used.add(found)
+        return found
+
+
 def match(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | None, Unit | None]]:
     """Pairs in the new order, each removed unit placed after its nearest kept predecessor."""
     pair_of: dict[int, int] = {}  # index in new -> index in old
@@ -182,16 +221,10 @@ def match(old: list[Unit], new: list[Unit]) -> list[tuple[Unit | None, Unit | No
         if i is not None and i not in used:
             pair_of[j] = i
             used.add(i)
+    titles = _Titles(old, used)
     for j, unit in enumerate(new):
-        if j in pair_of:
-            continue
-        for i, candidate in enumerate(old):
-            if i not in used and candidate.kind == unit.kind and \
-                    _norm(candidate.title) == _norm(unit.title) and \
-                    not (candidate.explicit and unit.explicit and candidate.anchor != unit.anchor):
-                pair_of[j] = i
-                used.add(i)
-                break
+        if j not in pair_of and (i := titles.take(unit)) is not None:
+            pair_of[j] = i
     after: dict[int, list[int]] = {}  # new index (-1: start) -> removed old indexes
     last_new = -1
     old_to_new = {i: j for j, i in pair_of.items()}
@@ -219,9 +252,9 @@ def _slide(ops: list[list]) -> list[list]:
         prev, cur, nxt = ops[k - 1], ops[k], ops[k + 1]
         if prev[0] != "=" or nxt[0] != "=" or cur[0] == "=":
             continue
-        while nxt[1] and cur[1] and cur[1][0] == nxt[1][0]:
-            prev[1].append(cur[1].pop(0))
-            cur[1].append(nxt[1].pop(0))
+        while nxt[1] and cur[1] and cur[1][0] == nxt[1][0]:  # deques: each step O(1)
+            prev[1].append(cur[1].popleft())
+            cur[1].append(nxt[1].popleft())
     return [op for op in ops if op[1]]
 
 
@@ -232,12 +265,12 @@ def diff_segments(old: str, new: str) -> list[tuple[str, str]]:
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
-            ops.append(["=", a[i1:i2]])
+            ops.append(["=", deque(a[i1:i2])])
             continue
         if op in ("delete", "replace"):
-            ops.append(["-", a[i1:i2]])
+            ops.append(["-", deque(a[i1:i2])])
         if op in ("insert", "replace"):
-            ops.append(["+", b[j1:j2]])
+            ops.append(["+", deque(b[j1:j2])])
     return [(op, "".join(toks)) for op, toks in _slide(ops)]
 
 

@@ -67,7 +67,7 @@ def import_cmd(file: Path, draft_id: str, stage: str | None, iteration: int | No
             fail(f"clause comments import: {draft.path}: no stage/iteration; give --stage and "
                  "--iteration")
         done = import_into(repo_root(), file, draft, stage, iteration, member, out,
-                           lines=not no_lines)
+                           lines=not no_lines, on_wait=lambda line: click.echo(line, err=True))
     for row, message in done.problems:
         where = f"{file}: row {row}" if row is not None else str(file)
         click.echo(f"{where}: {message}")

@@ -11,6 +11,7 @@ against the balloted text, with the member's vote when the form has a vote colum
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -77,9 +78,10 @@ def _target(root: Path, draft: DraftFile, stage: str, iteration: int, member_cod
 
 def import_into(root: Path, file: Path, draft: DraftFile, stage: str, iteration: int,
                 member: str | None = None, out: Path | None = None,
-                lines: bool = True) -> Imported:
+                lines: bool = True, on_wait: Callable[[str], None] | None = None) -> Imported:
     """Import ``file`` into the comment file of its member for ``draft`` ``stage``
-    ``iteration`` (see the module docs)."""
+    ``iteration`` (see the module docs). ``on_wait`` hears it when another import holds that
+    file (comments/yaml_write.py serialises them)."""
     result = import_comments(file, draft.id, stage, iteration, member)
     if result.errors:
         rows = "; ".join(f"row {row}: {message}" if row else message
@@ -104,7 +106,8 @@ def import_into(root: Path, file: Path, draft: DraftFile, stage: str, iteration:
                 imported.problems.append((ref.comment.source_row, f"{who}: {ref.message}"))
     before = snapshot([target])
     imported.merged = merge_comments(target, result.comments, document=draft.id, stage=stage,
-                                     iteration=iteration, member=result.member)
+                                     iteration=iteration, member=result.member,
+                                     on_wait=on_wait)
     vote = _vote_of(result, result.member, imported.problems)
     for other in sorted(set(result.votes) - {result.member}):
         imported.problems.append((None, f"a vote of {other} is in the file, but its comments "

@@ -6,14 +6,14 @@ import os
 import subprocess
 import sys
 import time
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from site_helpers import make_project, run_cli
 
-import build_tools.export
 import build_tools.lint
+from build_tools.export import exporter
+from build_tools.export.exporter import ExportResult, Outcome
 from build_tools.site.serve import Watcher
 
 
@@ -39,27 +39,25 @@ def test_render_then_plain_mkdocs_build(tmp_path: Path) -> None:
     assert "(0 files written, 0 removed" in again.stderr
 
 
-@dataclass
-class _Result:
-    draft_path: Path
-    outputs: dict[str, Path] = field(default_factory=dict)
-
-
 def test_exports_are_linked_and_failures_do_not_stop_the_site(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     project = make_project(tmp_path / "p", with_git=False)
 
-    def fake_export(paths, out_dir, formats=("pdf", "docx"), ballot=None, progress=None):
-        [path] = paths
-        if path.name == "injection.md":
-            raise RuntimeError("typst exploded")
-        outputs = {}
-        for fmt in formats:
-            outputs[fmt] = Path(out_dir) / f"{path.stem}.{fmt}"
-            outputs[fmt].write_bytes(b"%PDF-fake" if fmt == "pdf" else b"PK-fake")
-        return [_Result(path, outputs)]
+    def fake_export(paths, out_dir, formats=("pdf", "docx"), ballot=None, progress=None,
+                    jobs=None):
+        outcomes = []
+        for path in paths:
+            if path.name == "injection.md":  # the fault: Typst itself fails on this draft
+                outcomes.append(Outcome(path, crash="RuntimeError: typst exploded"))
+                continue
+            outputs = {}
+            for fmt in formats:
+                outputs[fmt] = Path(out_dir) / f"{path.stem}.{fmt}"
+                outputs[fmt].write_bytes(b"%PDF-fake" if fmt == "pdf" else b"PK-fake")
+            outcomes.append(Outcome(path, ExportResult(path, outputs)))
+        return outcomes
 
-    monkeypatch.setattr(build_tools.export, "export_drafts", fake_export, raising=False)
+    monkeypatch.setattr(exporter, "export_each", fake_export)
     result = run_cli(project, "render", "--exports", "--no-lint")
     assert result.exit_code == 0, result.stderr
     assert "injection.md: PDF/DOCX export failed (RuntimeError: typst exploded)" in result.stderr
