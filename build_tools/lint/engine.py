@@ -5,8 +5,9 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from pathlib import Path
 
 from build_tools.lint import rules as _rules  # noqa: F401  (registers the rules)
@@ -138,11 +139,29 @@ def _finding(d: dict) -> Finding:
     return Finding.from_dict(d)
 
 
+@contextmanager
+def _fewer_collections() -> Iterator[None]:
+    """batch_gc's threshold for the length of one batch, then the caller's again."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(before[0], 10_000), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def lint_paths(paths: list[Path], rules: list[Rule] | None = None, root: Path | None = None,
                progress: Callable[[int, int], None] | None = None,
                cache: LintCache | None = None, jobs: int | None = None,
                ) -> tuple[list[Finding], list[Draft]]:
     """Lint files: each parsed at most once (none when the cache holds it), in parallel."""
+    with _fewer_collections():
+        return _lint_paths(paths, rules, root, progress, cache, jobs)
+
+
+def _lint_paths(paths: list[Path], rules: list[Rule] | None, root: Path | None,
+                progress: Callable[[int, int], None] | None, cache: LintCache | None,
+                jobs: int | None) -> tuple[list[Finding], list[Draft]]:
     files = discover(paths)
     rules = rules if rules is not None else active_rules()
     spec = [(r.id, r.level) for r in rules]
