@@ -33,6 +33,9 @@ _ROOT = Path(__file__).resolve().parent.parent
 if str(_ROOT) not in sys.path:
     sys.path.insert(0, str(_ROOT))
 
+# The numbers in the text stay below a thousand (i % 997): a five-digit "12345" is a finding of
+# UNIT-03 (digits grouped in threes), and a share of findings that grows with the size would
+# make the lint look superlinear when it is not.
 HEAD = """---
 id: MVS 9100
 title: Scale test — {what}
@@ -64,8 +67,8 @@ def terms(n: int) -> str:
     for i in range(1, n + 1):
         link = f"[term {i - 1}](#term-t{i - 1})" if i > 1 else "a virtual object"
         parts.append(f"## term {i} {{#term-t{i}}}\n\n"
-                     f"property of {link} that is kept for measurement {i}\n\n"
-                     f"Note 1 to entry: The value {i} is counted once.\n\n")
+                     f"property of {link} that is kept for measurement {i % 997}\n\n"
+                     f"Note 1 to entry: The value {i % 997} is counted once.\n\n")
     return "".join(parts)
 
 
@@ -74,16 +77,16 @@ def footnotes(n: int) -> str:
     parts = [HEAD.format(what="footnotes"), "# Requirements {#requirements}\n\n"]
     per = max(1, n // 10)
     for start in range(1, n + 1, per):
-        refs = " ".join(f"Value {i} is measured.[^f{i}]" for i in range(start, min(n, start + per
+        refs = " ".join(f"Value {i % 997} is measured.[^f{i}]" for i in range(start, min(n, start + per
                                                                                   - 1) + 1))
         parts.append(refs + "\n\n")
-    parts += [f"[^f{i}]: Measured with method {i}.\n" for i in range(1, n + 1)]
+    parts += [f"[^f{i}]: Measured with method {i % 997}.\n" for i in range(1, n + 1)]
     return "".join(parts)
 
 
 def table(n: int) -> str:
     """One table of N rows and four columns, with a caption and a reference to it."""
-    rows = "".join(f"| P{i} | value {i} | {i % 97} ms | see note {i % 7} |\n"
+    rows = "".join(f"| P{i} | value {i % 997} | {i % 97} ms | see note {i % 7} |\n"
                    for i in range(1, n + 1))
     return (HEAD.format(what="a parameter table") + "# Parameters {#parameters}\n\n"
             "The parameters are listed in [](#tab-params).\n\n"

@@ -44,7 +44,7 @@ _CUE_EN = re.compile(r"(?:\b(?:see|in|of|to|and|or|with|under|per|from|by|also|a
                      r"\s+|[(\[]|,\s)$")
 _CUE_ZH = re.compile(r"(?:见|按|按照|依据|根据|符合|和|与|及|、|至|或|在|（|\()\s*$")
 _OTHER_DOCUMENT = re.compile(IDENT_RE.pattern + r"[^,，]{0,30}[,，]\s*$")
-_UNIT_AFTER = re.compile(r"^\s*(?:%|°|[kMG]?Hz|[mkc]?m\b|m?s\b|[kMG]?B\b|px\b|kg\b|V\b|W\b)")
+_UNIT_AFTER = re.compile(r"\s*(?:%|°|[kMG]?Hz|[mkc]?m\b|m?s\b|[kMG]?B\b|px\b|kg\b|V\b|W\b)")
 
 
 @dataclass
@@ -200,7 +200,7 @@ class Targets:
                 number = m.group("b")
                 before = text[: m.start()]
                 cue = _CUE_ZH if self.lang == "zh" else _CUE_EN
-                if not cue.search(before) or _UNIT_AFTER.match(text[m.end():]):
+                if not cue.search(before) or _UNIT_AFTER.match(text, m.end()):
                     continue
                 if _OTHER_DOCUMENT.search(before[-60:]):
                     continue  # "ISO 1234:2019, 3.2" is 3.2 of that document

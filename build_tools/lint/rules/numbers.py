@@ -17,6 +17,7 @@ from build_tools.lint.rules.quantities import (
     UNIT_AFTER,
     VERSION_WORD,
     NumberText,
+    Spans,
     group_digits,
     in_a_name,
     inside,
@@ -35,10 +36,10 @@ def _body(sentence: str) -> str:
     return _BODY.replace(_SENTENCE, sentence)
 
 
-def _locator(text: str, idents: list[tuple[int, int]], at: int) -> bool:
+def _locator(text: str, idents: Spans, at: int) -> bool:
     """The number at ``at`` locates something in a cited document: the entry or clause after
     "ISO/IEC 2382:2015, " ("2121319", "3.1.2")."""
-    return any(0 <= at - b <= 2 and text[b:at].strip() in ("", ",") for _, b in idents)
+    return any(text[b:at].strip() in ("", ",") for b in idents.ends_between(at - 2, at))
 
 
 # A number that names or counts something other than a value: after an all-capitals name ("EO
@@ -47,6 +48,7 @@ _NAMED_BEFORE = re.compile(r"(?:\b[A-Z]{2,}[\w/-]*\s|\b(?i:no\.|nos\.|number|num
                            r"port|pin|patent|ticket|issue|issues|serial|build|page|pages|line|"
                            r"lines|version|release|revision|draft|model|order|account|phone|"
                            r"postcode|zip)\s|[#№])$")
+_PLUS_MINUS = re.compile(r"\s?±")
 _QUOTES_OPEN = "\"“'‘"
 _QUOTES_CLOSE = "\"”'’"
 # Characters that make digits part of a token rather than a number standing alone.
@@ -134,7 +136,7 @@ class DigitGroups(Rule):
         block, text = item.block, item.text
         a, b = m.span()
         digits = m.group(0)
-        unit = UNIT_AFTER.match(text[b:])
+        unit = UNIT_AFTER.match(text, b)
         if len(digits) == 4 and not unit:
             return  # a year, or a number ISO lets stand ungrouped
         if not _standalone(text, a, b) or _glue(text[b:b + 1]):
@@ -166,7 +168,7 @@ def _decimal_value(draft: Draft, text: str, m: re.Match[str]) -> str | None:
     before = text[max(a - 30, 0):a]
     if VERSION_WORD.search(before) or _NAMED_BEFORE.search(before[-12:]):
         return None
-    unit = UNIT_AFTER.match(text[b:]) or re.match(r"^\s?±", text[b:])
+    unit = UNIT_AFTER.match(text, b) or _PLUS_MINUS.match(text, b)
     if unit is None and _glue(text[b:b + 1]):
         return None  # "0.5x", "1.0beta"
     if unit is None:
@@ -212,8 +214,8 @@ class DecimalSign(Rule):
             block, text = item.block, item.text
             if not candidate.search(text):
                 continue
-            idents = item.idents + [a.span() for a in _ARRAY.finditer(text)]
-            tolerances = [(t.start(), t.end()) for t in _TOLERANCE_NUMBERS.finditer(text)]
+            idents = item.idents + (a.span() for a in _ARRAY.finditer(text))
+            tolerances = Spans(t.span() for t in _TOLERANCE_NUMBERS.finditer(text))
             for m in _DECIMAL.finditer(text):
                 if m.group(2) != wrong or inside(idents, m.start()) or \
                         _locator(text, idents, m.start()):
@@ -293,7 +295,7 @@ class MinusSign(Rule):
                         or _alone_on_its_line(text, m):
                     continue
                 fixed = "−" + m.group(1)
-                sure = bool(UNIT_AFTER.match(text[end:]))
+                sure = bool(UNIT_AFTER.match(text, end))
                 yield self.finding_at(draft, block, m.start(), end, f"'{m.group(0)}': write the "
                                       f"minus sign (U+2212): '{fixed}'", fix=fixed,
                                       replacement="−", safe=sure,

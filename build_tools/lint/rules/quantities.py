@@ -9,6 +9,8 @@ meaning).
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -25,7 +27,9 @@ _UNIT_WORDS = ("seconds?|minutes?|hours?|days?|metres?|meters?|millimetres?|mill
                "degrees?|percent|per cent|kilograms?|grams?|volts?|watts?|hertz|amperes?")
 # A unit right after a number: "20 ms", "2,5 s". Not "1 500 users", nor "2020 K-series": a
 # unit followed by a hyphen is part of a compound that names a thing.
-UNIT_AFTER = re.compile(rf"^\s?(?:{UNITS})(?![A-Za-z0-9_/-]|\.\d)|^\s(?:{_UNIT_WORDS})\b(?!-)")
+# Matched at a position (``UNIT_AFTER.match(text, end)``), never on a slice of the rest of the
+# text: a copy of the rest for every number of a long table was quadratic.
+UNIT_AFTER = re.compile(rf"\s?(?:{UNITS})(?![A-Za-z0-9_/-]|\.\d)|\s(?:{_UNIT_WORDS})\b(?!-)")
 
 # A version: a decimal number right after a name written with capitals inside it ("glTF 2.0",
 # "WebXR 1.0s") or after a word that announces a version ("version 2.0A", "v2").
@@ -70,7 +74,35 @@ def not_a_quantity(prose: str, start: int, number: str, unit: str) -> bool:
                 (unit in ("A", "V", "W", "K") and _CAPS_NAME.search(before)))
 
 
-def inside(ranges: list[tuple[int, int]], at: int) -> bool:
+class Spans:
+    """Ranges of a text (identifiers, tolerances), asked "is this offset in one?" and "does
+    one end just before it?" in log time: a table or a paragraph holds thousands of numbers,
+    and a scan of every range for each of them made the number rules quadratic."""
+
+    def __init__(self, ranges: Iterable[tuple[int, int]] = ()) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [a for a, _ in self.ranges]
+        self.reach: list[int] = []  # the furthest end among the ranges up to each one
+        furthest = -1
+        for _, b in self.ranges:
+            furthest = max(furthest, b)
+            self.reach.append(furthest)
+        self.ends = sorted(b for _, b in self.ranges)
+
+    def __contains__(self, at: int) -> bool:
+        k = bisect_right(self.starts, at) - 1
+        return k >= 0 and self.reach[k] > at
+
+    def __add__(self, other: Iterable[tuple[int, int]]) -> Spans:
+        return Spans([*self.ranges, *other])
+
+    def ends_between(self, low: int, high: int) -> list[int]:
+        return self.ends[bisect_left(self.ends, low):bisect_right(self.ends, high)]
+
+
+def inside(ranges: Spans | list[tuple[int, int]], at: int) -> bool:
+    if isinstance(ranges, Spans):
+        return at in ranges
     return any(a <= at < b for a, b in ranges)
 
 
@@ -92,12 +124,12 @@ class NumberText:
 
     block: Block
     text: str  # its prose with addresses blanked
-    _idents: list[tuple[int, int]] | None = field(default=None, repr=False)
+    _idents: Spans | None = field(default=None, repr=False)
 
     @property
-    def idents(self) -> list[tuple[int, int]]:
+    def idents(self) -> Spans:
         if self._idents is None:
-            self._idents = identifier_ranges(self.text)
+            self._idents = Spans(identifier_ranges(self.text))
         return self._idents
 
 
@@ -141,6 +173,15 @@ def link_text_ranges(block: Block) -> list[tuple[int, int]]:
             if node.kind in (LINK, XREF)]
 
 
+def _ends_sentence(prose: str, at: int) -> bool:
+    """The last character before ``at`` that is not white space ends a sentence or a lead-in
+    (read backwards, not by stripping the whole text before it)."""
+    i = at - 1
+    while i >= 0 and prose[i].isspace():
+        i -= 1
+    return i >= 0 and prose[i] in ".:;"
+
+
 def in_a_name(block: Block, prose: str, start: int, end: int) -> bool:
     """The text at ``prose[start:end]`` is part of a name, so a fix could change it: inside
     quotation marks, the text of a link, a compound ("60fps-capable"), or between two
@@ -152,7 +193,7 @@ def in_a_name(block: Block, prose: str, start: int, end: int) -> bool:
     before = prose[max(start - 20, 0):start].split()
     after = prose[end:end + 20].split()
     if before and after and before[-1][:1].isupper() and after[0][:1].isupper() and \
-            not prose[:start].rstrip().endswith((".", ":", ";")):
+            not _ends_sentence(prose, start):
         return True
     if block.map is not None and block.phrases:
         at = block.map.offset(start)
