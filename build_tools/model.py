@@ -434,6 +434,15 @@ class Draft:
     def line_col(self, offset: int) -> tuple[int, int]:
         return self.index.line_col(offset)
 
+    def first_column(self, line: int) -> int:
+        """Column of the first character written on ``line`` (a heading's '#', a key)."""
+        starts = self.index.starts
+        if not 0 < line <= len(starts):
+            return 1
+        end = starts[line] - 1 if line < len(starts) else len(self.text)
+        text = self.text[starts[line - 1]:end]
+        return len(text) - len(text.lstrip()) + 1 if text.strip() else 1
+
     # --- front-matter views -------------------------------------------------------------
     @property
     def id(self) -> str:

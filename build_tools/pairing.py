@@ -82,15 +82,6 @@ class Profile:
                    data["refs_line"])
 
 
-def _column(draft: Draft, line: int) -> int:
-    """The column of the first character written on ``line`` (a heading's "#")."""
-    starts = draft.index.starts
-    if not 0 < line <= len(starts):
-        return 1
-    end = starts[line] - 1 if line < len(starts) else len(draft.text)
-    text = draft.text[starts[line - 1]:end]
-    return len(text) - len(text.lstrip()) + 1 if text.strip() else 1
-
 
 def _counts(clause: Clause | None, term: TermEntry | None, requirements: int) -> dict[str, int]:
     if term is not None:
@@ -138,7 +129,7 @@ def profile(draft: Draft) -> Profile:
             parent = where.get(id(clause.parent), -1) if clause.parent is not None else -1
             where[id(clause)] = len(out.items)
             out.items.append(Item(
-                "clause", clause.number, clause.title, clause.line, _column(draft, clause.line),
+                "clause", clause.number, clause.title, clause.line, draft.first_column(clause.line),
                 clause.anchor if clause.explicit_anchor and clause.anchor else "",
                 clause.number or clause.kind, "", parent, annex,
                 _counts(clause, None, requirements.get(clause.number, 0))))
@@ -146,14 +137,14 @@ def profile(draft: Draft) -> Profile:
             english = entry.en if draft.language != "en" else entry.preferred
             out.items.append(Item(
                 "term", entry.number, entry.preferred, entry.line,
-                _column(draft, entry.line), entry.anchor or "", "", match_key(english or ""),
+                draft.first_column(entry.line), entry.anchor or "", "", match_key(english or ""),
                 where[id(clause)], annex, _counts(None, entry, 0)))
     clause = next((c for c in draft.clauses if c.kind == "normative-references"), None)
     if clause is not None:
         out.refs_line = clause.line
         for ref in clause.references:
             adopts = [base_ident(m.group(1).strip()) for m in _ADOPTS.finditer(ref.source)]
-            out.refs.append(Ref(ref.ident, ref.line, _column(draft, ref.line), adopts))
+            out.refs.append(Ref(ref.ident, ref.line, draft.first_column(ref.line), adopts))
     draft.memo["pair"] = out
     return out
 

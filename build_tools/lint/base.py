@@ -249,13 +249,7 @@ def mentions(draft: Draft, words: Iterable[str]) -> bool:
 
 def element_column(draft: Draft, line: int) -> int:
     """Column of the first character written on ``line`` (a heading's '#', a key)."""
-    index = draft.index
-    if not 0 < line <= len(index.starts):
-        return 1
-    at = index.starts[line - 1]
-    stop = index.starts[line] - 1 if line < len(index.starts) else len(draft.text)
-    text = draft.text[at:stop]
-    return len(text) - len(text.lstrip()) + 1 if text.strip() else 1
+    return draft.first_column(line)
 
 
 def _file_range(where: Block | Phrase, start: int, end: int) -> tuple[int, int]:
