@@ -82,7 +82,6 @@ class Profile:
                    data["refs_line"])
 
 
-
 def _counts(clause: Clause | None, term: TermEntry | None, requirements: int) -> dict[str, int]:
     if term is not None:
         return {"notes": len(term.notes), "examples": len(term.examples)}
