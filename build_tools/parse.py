@@ -381,10 +381,16 @@ class _Builder:
         """The phrase of one inline token: nodes with positions, then its plain text."""
         content = token.content
         plain = token.meta.get("plain", False)
+        if plain and content and "\n" not in content:
+            # One line of text (a title, a cell, a short paragraph): one run in the file.
+            if origin is None:
+                first = (token.map[0] if token.map else 0) + self.offset
+                return self._plain_line(content, IP.line_start(content, first, self.draft.text,
+                                                               self.index), attrs)
+            if origin.single and not origin.broken:
+                return self._plain_line(content, origin.files[0], attrs)
         if origin is None:
             first = (token.map[0] if token.map else 0) + self.offset
-            if plain and content and "\n" not in content and not content.endswith("}"):
-                return self._plain_line(content, first)
             origin = IP.lines_origin(content, first, self.draft.text, self.index)
         if plain and not origin.broken:
             # Text and soft breaks only: no cross-reference, link or image to collect.
@@ -418,12 +424,17 @@ class _Builder:
                 images.append(Image(node.target, ln, node.text, col))
         return _Inline(content, phrase.text, xrefs, images, links, phrase)
 
-    def _plain_line(self, content: str, first: int) -> _Inline:
-        """The most common phrase: one line of text without markup, escapes or attributes
-        (a short paragraph, a cell, a title). Its text is its source, one run in the file."""
-        start = IP.line_start(content, first, self.draft.text, self.index)
+    def _plain_line(self, content: str, start: int, attrs: bool) -> _Inline:
+        """The most common phrase: one line of text without markup or escapes, written at
+        file offset ``start`` (a short paragraph, a cell, a title). Its text is its source,
+        one run in the file, unless a trailing ``{#id}`` is cut off."""
         end = start + len(content)
         node = Inline(TEXT, start, end, content)
+        if attrs and content.endswith("}"):
+            nodes = [node]
+            IP.split_trailing_attrs(nodes)
+            phrase = self.phrase(content, nodes, start, end)
+            return _Inline(content, phrase.text, _NONE, _NONE, _NONE, phrase)
         phrase = Phrase(content, [node], start, end, content,
                         TextMap([0], [start], [True], len(content), end, self.index))
         return _Inline(content, content, _NONE, _NONE, _NONE, phrase)
