@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from types import SimpleNamespace
 from typing import NamedTuple
 
 from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
+from markdown_it.rules_core import StateCore, normalize, text_join
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 
@@ -102,15 +103,34 @@ def _silence_block_rules() -> None:
 # strike, link, image, footnote, autolink, HTML, entity), or white space at a line break, which
 # makes a hard break or is dropped. Content without any is text and soft breaks only. (Two
 # patterns: a lone character class is scanned several times faster than an alternation.)
-_MARKUP_CHAR_RE = re.compile(r"[\\`*_~\[\]!<&^]")
+_MARKUP_CHAR_RE = re.compile(r"[\\`*~\[\]!<&^]")
 _BREAK_SPACE_RE = re.compile(r"[ \t]\n|\n[ \t]")
+# Underscores between two ASCII letters or digits ("snake_case", "TLS_AES_128") can neither
+# open nor close emphasis (CommonMark, 6.2): they are text.
+_INTRAWORD_UNDERSCORES = re.compile(r"(?<=[A-Za-z0-9])_+(?=[A-Za-z0-9])")
 
 
 def is_plain(content: str) -> bool:
     """True when markdown-it's inline parser would give only text and soft breaks."""
     if _MARKUP_CHAR_RE.search(content) is not None:
         return False
+    if "_" in content and "_" in _INTRAWORD_UNDERSCORES.sub("", content):
+        return False
     return "\n" not in content or _BREAK_SPACE_RE.search(content) is None
+
+
+def plain_children(content: str) -> list[Token]:
+    """The tokens markdown-it's inline parser gives for plain content (``is_plain``): one text
+    token per line, soft breaks between."""
+    if "\n" not in content:
+        return [Token("text", "", 0, content=content)] if content else []
+    children: list[Token] = []
+    for n, line in enumerate(content.split("\n")):
+        if n:
+            children.append(Token("softbreak", "br", 0))
+        if line:
+            children.append(Token("text", "", 0, content=line))
+    return children
 
 
 def _inline_rule(state: StateCore) -> None:
@@ -118,8 +138,9 @@ def _inline_rule(state: StateCore) -> None:
 
     Two thirds of a parse is the inline parser, and most inline content (three in four
     paragraphs, cells and titles of a draft) holds no markup: for it the parser's answer is
-    known in advance, one text token per line with soft breaks between, and is built here
-    directly. tests/model/test_inline_fast_path.py checks it token for token against the parser.
+    known in advance (``plain_children``). The builder reads such content directly, so the
+    token is only marked ``plain`` and gets no children. tests/model/test_inline_fast_path.py
+    checks, token for token, that the parser's answer is the one known in advance.
     """
     md = state.md
     for token in state.tokens:
@@ -129,19 +150,25 @@ def _inline_rule(state: StateCore) -> None:
             token.children = []
         content = token.content
         if is_plain(content):
-            token.meta["plain"] = True  # the builder skips aligning it too
-            children = token.children
-            if "\n" not in content:
-                if content:
-                    children.append(Token("text", "", 0, content=content))
-                continue
-            for n, line in enumerate(content.split("\n")):
-                if n:
-                    children.append(Token("softbreak", "br", 0))
-                if line:
-                    children.append(Token("text", "", 0, content=line))
+            token.meta["plain"] = True
             continue
         md.inline.parse(content, md, state.env, token.children)
+
+
+def _normalize(state: StateCore) -> None:
+    """markdown-it's "normalize" (line ends, NUL), run only when there is something to do: a
+    draft read by ``decode`` has neither, and two substitutions over every file were 1 % of a
+    lint."""
+    if "\r" in state.src or "\0" in state.src:
+        normalize(state)
+
+
+def _text_join(state: StateCore) -> None:
+    """markdown-it's "text_join" on the tokens the inline parser made (plain ones have no
+    escapes to join)."""
+    parsed = [t for t in state.tokens if t.type == "inline" and not t.meta.get("plain")]
+    if parsed:
+        text_join(SimpleNamespace(tokens=parsed))  # type: ignore[arg-type]
 
 
 def _markdown() -> MarkdownIt:
@@ -149,6 +176,8 @@ def _markdown() -> MarkdownIt:
     md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
     md.use(footnote_plugin)
     md.core.ruler.at("inline", _inline_rule)
+    md.core.ruler.at("normalize", _normalize)
+    md.core.ruler.at("text_join", _text_join)
     # A javascript: link stays a link in the model, so every view shows its text and drops
     # the target (safety.is_unsafe_url) instead of showing the raw "[x](javascript:…)".
     md.validateLink = lambda url: True  # type: ignore[method-assign]

@@ -71,16 +71,22 @@ def _single(draft: Draft, rules: list[Rule], ctx: Context, live: bool) -> list[F
     """Findings of the per-draft rules; ``live`` picks the rules that look at other files."""
     out: list[Finding] = []
     with_problems = {p.rule for p in draft.problems}
+    fatal = draft.fatal
+    suppressing = bool(draft.suppressions)  # most drafts suppress nothing: no filter then
     for rule in rules:
         if rule.cross_draft or rule.live != live:
             continue
-        if rule.id in with_problems:
+        if with_problems and rule.id in with_problems:
             out.extend(f for f in rule.problems(draft) if not _suppressed(draft, f))
-        if draft.fatal and rule.needs_model:
+        if fatal:
+            if rule.needs_model:
+                continue
+        elif not rule.applies(draft):
             continue
-        if not draft.fatal and not rule.applies(draft):
-            continue
-        out.extend(f for f in rule.check(draft, ctx) if not _suppressed(draft, f))
+        if suppressing:
+            out.extend(f for f in rule.check(draft, ctx) if not _suppressed(draft, f))
+        else:
+            out.extend(rule.check(draft, ctx))
     return out
 
 
