@@ -428,7 +428,9 @@ class _Builder:
                 IP.split_trailing_attrs(nodes)
             phrase = self.phrase(content, nodes, origin(0), origin(len(content)))
             return _Inline(content, phrase.text, _NONE, _NONE, _NONE, phrase)
-        nodes = IP.build(token.children or [], content, origin)
+        # Plain content cut by escapes (a cell's "\\|"): aligned from the tokens it stands for.
+        children = plain_children(content) if plain else token.children or []
+        nodes = IP.build(children, content, origin)
         if attrs:
             IP.split_trailing_attrs(nodes)
         phrase = self.phrase(content, nodes, origin(0), origin(len(content)))
