@@ -129,12 +129,24 @@ def _work_batch(paths: list[str]) -> list[tuple[list[dict], dict]]:
     return [_work(path) for path in paths]
 
 
-def _batches(todo: list, jobs: int) -> list[list]:
-    """The jobs in order, grouped: one file per task costs the parent a few tenths of a
-    millisecond of pickling and queueing each, CPU the workers want. Up to 8 files a task,
-    and at least 8 tasks a process, so the small files at the end still even out the load."""
-    size = max(1, min(8, len(todo) // (jobs * 8)))
-    return [todo[k:k + size] for k in range(0, len(todo), size)]
+def _batches(todo: list, sizes: list[int], jobs: int) -> list[list]:
+    """The jobs (largest first) grouped into tasks: one file per task costs the parent a few
+    tenths of a millisecond of pickling and queueing, CPU the workers want. A task holds up
+    to 8 files and at most a sixteenth of a process's share of the bytes, so a large file
+    goes alone and the small ones at the end still even out the load."""
+    budget = sum(sizes) / (jobs * 16)
+    out: list[list] = []
+    batch: list = []
+    held = 0
+    for job, size in zip(todo, sizes, strict=True):
+        if batch and (len(batch) == 8 or held + size > budget):
+            out.append(batch)
+            batch, held = [], 0
+        batch.append(job)
+        held += size
+    if batch:
+        out.append(batch)
+    return out
 
 
 def _size(path: Path) -> int:
@@ -203,8 +215,9 @@ def _lint_paths(paths: list[Path], rules: list[Rule] | None, root: Path | None,
         ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
         # Largest files first: a 400 KB RFC handed out last would leave the other processes
         # idle while it is linted.
-        todo.sort(key=lambda job: -_size(job[1]))
-        batches = _batches(todo, jobs)
+        sized = sorted(((_size(job[1]), job) for job in todo), key=lambda x: -x[0])
+        todo = [job for _, job in sized]
+        batches = _batches(todo, [size for size, _ in sized], jobs)
         with ProcessPoolExecutor(jobs, mp_context=ctx, initializer=_init_worker,
                                  initargs=(spec, str(root) if root else None)) as pool:
             outputs = pool.map(_work_batch, [[str(p) for _, p, _ in b] for b in batches])
