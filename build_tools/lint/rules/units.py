@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from build_tools.lint.base import GB, ISO, Context, Example, Rule, draft_text, register
+from build_tools.lint.base import GB, ISO, Context, Example, Rule, register
 from build_tools.lint.examples import PARTS_EN
 from build_tools.lint.rules.quantities import (
     UNITS,
@@ -15,7 +15,7 @@ from build_tools.lint.rules.quantities import (
     number_text,
     number_texts,
 )
-from build_tools.model import Draft
+from build_tools.model import Block, Draft
 
 # Only ASCII letters and digits glue a number to a name ("H264", "v2"); Chinese text around
 # "5mm" is not part of it, so "间隔5mm内" needs its space as much as "within 5mm" does.
@@ -37,6 +37,18 @@ _ANGLE_SPACE = re.compile(r"(\d+(?:[.,]\d+)?)(\s+)([°′″])(?!\s?[CF](?![A-Za
 def _each_user(words: str) -> str:
     """The example body with ``words`` after "for each user"."""
     return PARTS_EN["body"].replace("for each user", f"for each user{words}")
+
+
+def _digit_letter_blocks(draft: Draft) -> list[tuple[Block, str]]:
+    """The blocks (and their prose) where a number is followed by a letter or a sign: the only
+    places a unit can be glued to its number or be misspelt. One look at each block for both
+    rules, then their long patterns run there only."""
+    found = draft.memo.get("digit_letter_blocks")
+    if found is None:
+        found = draft.memo["digit_letter_blocks"] = [
+            (block, prose) for block in draft.blocks()
+            if (prose := block.prose) and _DIGIT_LETTER.search(prose)]
+    return found
 
 
 def _tolerances(prose: str) -> list[tuple[int, int]]:
@@ -70,13 +82,8 @@ class NumberUnitSpace(Rule):
                    "by 10s of vendors, show 4K video")})]
 
     def check(self, draft: Draft, ctx: Context):
-        if not _NO_SPACE.search(draft_text(draft)):  # in no block, then
-            return
-        for block in draft.blocks():
+        for block, prose in _digit_letter_blocks(draft):
             if block.kind == "source":
-                continue
-            prose = block.prose
-            if not _DIGIT_LETTER.search(prose):
                 continue
             prose = number_text(block, prose)
             tolerances = _tolerances(prose)
@@ -108,12 +115,7 @@ class UnitSymbols(Rule):
     passing = [Example("en", {"body": PARTS_EN["body"].replace("for each user", "for each user within 2 s")})]
 
     def check(self, draft: Draft, ctx: Context):
-        if not _BAD_UNIT.search(draft_text(draft)):  # in no block, then
-            return
-        for block in draft.blocks():
-            prose = block.prose
-            if not _DIGIT_LETTER.search(prose):
-                continue
+        for block, prose in _digit_letter_blocks(draft):
             prose = number_text(block, prose)
             for m in _BAD_UNIT.finditer(prose):
                 if "." in m.group(0) and VERSION_WORD.search(prose[max(m.start() - 30, 0):m.start()]):
