@@ -523,12 +523,20 @@ class _Builder:
             self.empty_xrefs.extend(n for n in phrase.walk() if n.kind == XREF)
         return phrase
 
+    def last_labelled(self, phrase: Phrase, anywhere: bool = False) -> bool:
+        """``phrase`` is the one just recorded as holding a label (or, ``anywhere``, one of
+        them): by identity, as two cells with the same words are still two phrases."""
+        labelled = self.labelled
+        if anywhere:
+            return any(p is phrase for p in labelled)
+        return bool(labelled) and labelled[-1] is phrase
+
     def block_of(self, kind: str, tok: Token, inl: _Inline, end_line: int | None = None) -> Block:
         ph = inl.phrase
         block = Block(kind, self.line(tok), self.end_line(tok) if end_line is None else end_line,
                       inl.source, ph.text, phrases=[ph], map=ph.map, code=ph.code,
                       start=ph.start, end=ph.end)
-        if ph in self.labelled[-1:]:
+        if self.last_labelled(ph):
             self.labelled_blocks.append(block)
         return block
 
@@ -634,7 +642,7 @@ class _Builder:
                 if inner:
                     block.start, block.end = inner[0].phrase.start, inner[-1].phrase.end
                 _block_text(block, self.index)
-                if any(x.phrase in self.labelled for x in inner):
+                if any(self.last_labelled(x.phrase, anywhere=True) for x in inner):
                     self.labelled_blocks.append(block)
                 self.add_block(block)
                 i = j + 1
@@ -878,7 +886,7 @@ class _Builder:
             elif tok.type == "inline":
                 iline = self.line(tok)
                 inl = self.inline(tok, iline)
-                labelled = labelled or inl.phrase in self.labelled[-1:]
+                labelled = labelled or self.last_labelled(inl.phrase)
                 self.draft.xrefs.extend(inl.xrefs)
                 self.draft.images.extend(inl.images)
                 self.draft.links.extend(inl.links)
@@ -941,7 +949,7 @@ class _Builder:
             elif tok.type == "inline":
                 origin = origins[len(row)][1] if len(row) < len(origins) else None
                 inl = self.inline(tok, self.line(tok) if tok.map else line, origin)
-                labelled = labelled or inl.phrase in self.labelled[-1:]
+                labelled = labelled or self.last_labelled(inl.phrase)
                 self.draft.xrefs.extend(inl.xrefs)
                 self.draft.links.extend(inl.links)
                 self.draft.images.extend(inl.images)
