@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
-from build_tools.parse import MARKDOWN, plain_children
+from build_tools.parse import _ESCAPED_SPLIT, MARKDOWN, _split_cells, plain_children
 
 
 def _reference() -> MarkdownIt:
@@ -93,3 +93,12 @@ def test_fast_path_on_the_real_corpus(corpus: Path) -> None:
     assert files
     for path in files:
         _same(path.read_text(encoding="utf-8", errors="replace"))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["|", "\\", "\\|", "a", " ", "`", "应", "||"]), max_size=30)
+       .map("".join))
+def test_row_split_is_markdown_its(row: str) -> None:
+    """The table rows are split as markdown-it's escapedSplit splits them."""
+    assert _split_cells(row) == _ESCAPED_SPLIT(row)
+    assert _ESCAPED_SPLIT is not _split_cells
