@@ -379,20 +379,7 @@ def _fill_labels(draft: Draft, builder: _Builder) -> None:
 def _block_text(block: Block, index: LineIndex) -> None:
     """A block's text and map from its phrases (cells " | ", items and rows on their own line)."""
     if isinstance(block, Table):
-        rows = [block.header_cells, *block.row_cells]
-        row_parts = [join_maps([(c.text, c.map) for c in row], " | ", index) for row in rows]
-        block.text, block.map = join_maps(row_parts, "\n", index)
-        # The cells' code spans, at their place in the joined text: a code span in a cell is
-        # no more prose than one in a paragraph.
-        code: list[tuple[int, int]] = []
-        at = 0
-        for row in rows:
-            for n, cell in enumerate(row):
-                at += 3 if n else 0
-                code.extend((a + at, b + at) for a, b in cell.code)
-                at += len(cell.text)
-            at += 1
-        block.code = code
+        _table_text(block, index)
         return
     phrases = block.phrases
     if len(phrases) == 1:
@@ -405,6 +392,42 @@ def _block_text(block: Block, index: LineIndex) -> None:
         code.extend((a + at, b + at) for a, b in p.code)
         at += len(p.text) + 1
     block.code = code
+
+
+def _table_text(table: Table, index: LineIndex) -> None:
+    """The cells' texts joined, " | " between cells and a line break between rows, in one
+    pass (what ``join_maps`` of the rows of ``join_maps`` of the cells gives): a separator
+    maps to the end of the cell or row before it. The cells' code spans go to their place in
+    the joined text: a code span in a cell is no more prose than one in a paragraph."""
+    tmap = TextMap(index=index)
+    add = tmap.add
+    texts: list[str] = []
+    code: list[tuple[int, int]] = []
+    at = 0
+    for r, row in enumerate([table.header_cells, *table.row_cells]):
+        if r:
+            add(at, tmap.end, False)
+            texts.append("\n")
+            at += 1
+        if not row:
+            tmap.end = 0  # an empty row's map ends at 0, as join_maps of no part does
+        for n, cell in enumerate(row):
+            if n:
+                add(at, tmap.end, False)
+                texts.append(" | ")
+                at += 3
+            cmap = cell.map
+            for s, o, lin in zip(cmap.starts, cmap.origins, cmap.linear, strict=True):
+                add(at + s, o, lin)
+            tmap.end = cmap.end
+            if cell.code:
+                code.extend((a + at, b + at) for a, b in cell.code)
+            texts.append(cell.text)
+            at += len(cell.text)
+    tmap.length = at
+    table.text = "".join(texts)
+    table.map = tmap
+    table.code = code
 
 
 def _citations(draft: Draft) -> None:
