@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from build_tools.i18n.wordre import words
 
@@ -111,8 +112,11 @@ def _masked(text: str) -> str:
     return _ZH_NOT_RE.sub(lambda m: "\0" * len(m.group(0)), text)
 
 
+@lru_cache(maxsize=2048)
 def provisions(text: str, lang: str, kinds: tuple[str, ...] = ("requirement", "recommendation",
-               "permission")) -> list[VerbalHit]:
+               "permission")) -> tuple[VerbalHit, ...]:
+    """The verbal forms in ``text``, in order. Remembered: five rules ask about the same
+    prose of every block."""
     hits: list[VerbalHit] = []
     if lang == "zh":
         masked = _masked(text)
@@ -134,7 +138,7 @@ def provisions(text: str, lang: str, kinds: tuple[str, ...] = ("requirement", "r
                 if m.start() not in possible:
                     hits.append(VerbalHit(kind, m.group(0), m.start(), m.end()))
     hits.sort(key=lambda h: h.start)
-    return hits
+    return tuple(hits)
 
 
 def has_requirement(text: str, lang: str) -> bool:
