@@ -195,10 +195,52 @@ def _dispatch_on_first_char(md: MarkdownIt) -> None:
         rules = [r for r in enabled if not chain or chain in r.alt]
         if [r.fn for r in rules] != cache[chain]:
             continue  # not the chain we know how to read: leave it as it is
-        default = tuple(r.fn for r in rules if r.name not in _RULE_FIRST_CHARS)
-        by_char = {ch: tuple(r.fn for r in rules if ch in _RULE_FIRST_CHARS.get(r.name, ch))
+        fns = {r.name: _guarded(r.name, r.fn) for r in rules}
+        default = tuple(fns[r.name] for r in rules if r.name not in _RULE_FIRST_CHARS)
+        by_char = {ch: tuple(fns[r.name] for r in rules
+                             if ch in _RULE_FIRST_CHARS.get(r.name, ch))
                    for ch in chars}
         cache[chain] = [_dispatcher(by_char, default)]
+
+
+def _underline_ahead(state: StateBlock, start: int, end: int) -> bool:
+    """A line after ``start``, before the next blank one, starts with "=" or "-": only then
+    can "lheading" find a setext underline. Without this look, every paragraph was read
+    twice, line by line with every terminating rule: once by "lheading" to find no
+    underline, then by "paragraph" (which ends at the same lines or sooner)."""
+    src, begins, shifts, ends = state.src, state.bMarks, state.tShift, state.eMarks
+    line = start + 1
+    while line < end:
+        pos = begins[line] + shifts[line]
+        if pos >= ends[line]:
+            return False  # a blank line: lheading stops there
+        if src[pos] in "-=":
+            return True
+        line += 1
+    return False
+
+
+def _delimiter_row_ahead(state: StateBlock, start: int, end: int) -> bool:
+    """The next line starts with "|", "-" or ":": the first thing "table" asks of a
+    delimiter row, before anything costlier."""
+    line = start + 1
+    if line >= end:
+        return False
+    pos = state.bMarks[line] + state.tShift[line]
+    return pos < state.eMarks[line] and state.src[pos] in "|-:"
+
+
+def _guarded(name: str, fn: Callable) -> Callable:
+    """``fn``, called only when its cheap precondition holds (it answers no otherwise, with
+    no effect on the tokens); rules without one are returned as they are."""
+    guard = {"lheading": _underline_ahead, "table": _delimiter_row_ahead}.get(name)
+    if guard is None:
+        return fn
+
+    def guarded(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        return guard(state, start, end) and fn(state, start, end, silent)
+
+    return guarded
 
 
 def _dispatcher(by_char: dict[str, tuple], default: tuple) -> Callable:

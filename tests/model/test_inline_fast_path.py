@@ -82,6 +82,8 @@ def test_fast_path_gives_the_parser_tokens(text: str) -> None:
     "应符合GB/T 35273的规定。\n第二行",
     "Text[^1]\n\n[^1]: The footnote.",
     "The snake_case name, TLS_AES_128_GCM and a__b are text",
+    "Setext title\nover two lines\n===\n\nAnother\n---\n\n- item\nlazy\n---",
+    "Not a table\n- but a list\n\n| a |\n|:-|\n| b |",
     "_emphasis_ and x_ y and 应_x and a_b_ are not all text",
 ])
 def test_fast_path_on_typical_blocks(text: str) -> None:
