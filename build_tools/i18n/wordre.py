@@ -13,10 +13,12 @@ import re
 
 
 def words(*alternatives: str, ignore_case: bool = True, end: str = r"\b",
-          flags: int = 0) -> re.Pattern[str]:
+          flags: int = 0, not_after: str = r"\w") -> re.Pattern[str]:
     """``\\b(?:alt1|alt2|…)`` + ``end``, case-insensitive unless told otherwise. Each
     alternative is a regular expression that starts with a letter ("needs? to",
-    "shall(?:\\s+not)?"); groups inside keep their numbers."""
+    "shall(?:\\s+not)?"); groups inside keep their numbers, and the alternatives are tried in
+    the order given. ``not_after`` is the character class that may not come before a match
+    (``(?<!…)`` in place of ``\\b``: "[A-Za-z0-9_/]" lets a CJK character come first)."""
     firsts: list[str] = []
     for alt in alternatives:
         if not alt[:1].isalpha():
@@ -30,4 +32,4 @@ def words(*alternatives: str, ignore_case: bool = True, end: str = r"\b",
         # Each rest only after its own first letter: "m" + "ould" must not match "mould".
         rest = "|".join(f"(?<={re.escape(alt[0])}){alt[1:]}" for alt in alternatives)
     body = f"(?i:{rest})" if ignore_case else f"(?:{rest})"
-    return re.compile(f"[{cls}](?<!\\w[{cls}]){body}{end}", flags)
+    return re.compile(f"[{cls}](?<!{not_after}[{cls}]){body}{end}", flags)

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from build_tools.i18n import refs
 from build_tools.i18n.wordre import words
 
 CASES = [
@@ -55,3 +56,32 @@ def test_same_matches_on_the_real_corpus(corpus: Path) -> None:
 def test_an_alternative_must_start_with_a_letter() -> None:
     with pytest.raises(ValueError):
         words(r"\d+ms")
+
+
+# The document identifiers (i18n/refs.py) are written with words() and a "not after" class
+# that lets a CJK character come first; the reference is the look-behind pattern they replace.
+_ID_END = rf"\s?(?:{refs._NUMBER})(?:(?P<sep>[:—–-])(?P<year>(?:19|20)\d\d|—))?"
+_CITED_END = rf"[\s\-]?(?:{refs._NUMBER})(?:(?:[:—–]|(?<=\d)-)(?:(?:19|20)\d\d|—))?"
+IDENTIFIERS = [
+    (refs.IDENT_RE, re.compile(rf"(?<![A-Za-z0-9_/]){refs._PUBLISHER}{_ID_END}")),
+    (refs._CITED, re.compile(rf"(?<![A-Za-z0-9_/]){refs._PUBLISHER}{_CITED_END}")),
+]
+ID_VOCAB = ["ISO", "ISO/IEC", "IEC", "IEEE", " Std", "GB/T", "GB", "T/CESA", "ITU-T", "IETF",
+            " RFC", "RFC", "W3C", "ETSI TS", " TR", " JTC 1", " ", "-", ":", "—", "2382", "8601",
+            "1", ".", "2015", "19", "X.", "A", "应符合", "的", "x", "/", "_", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(ID_VOCAB), max_size=25).map("".join))
+def test_identifiers_match_as_the_look_behind_pattern(text: str) -> None:
+    for fast, slow in IDENTIFIERS:
+        assert _spans(fast, text) == _spans(slow, text)
+        assert bool(fast.match(text)) == bool(slow.match(text))
+
+
+def test_identifiers_on_the_real_corpus(corpus: Path) -> None:
+    texts = [p.read_text(encoding="utf-8", errors="replace") for p in sorted(corpus.rglob("*.md"))]
+    assert texts
+    for text in texts:
+        for fast, slow in IDENTIFIERS:
+            assert _spans(fast, text) == _spans(slow, text)
