@@ -13,7 +13,16 @@ from collections.abc import Iterator
 
 from build_tools.i18n import boilerplate as B
 from build_tools.i18n.wordre import words
-from build_tools.lint.base import ISO, Context, Example, Finding, Rule, mentions, register
+from build_tools.lint.base import (
+    ISO,
+    Context,
+    Example,
+    Finding,
+    Rule,
+    draft_text,
+    mentions,
+    register,
+)
 from build_tools.lint.examples import PARTS_EN
 from build_tools.lint.rules.verbal import prose_blocks
 from build_tools.model import Block, Draft, Phrase
@@ -70,6 +79,8 @@ class Spelling(Rule):
     _WORDS = re.compile(r"\b(?:(on)-(line)|(cyber)[\s-]+(secur(?:ity|e)))\b", re.I)
 
     def check(self, draft: Draft, ctx: Context) -> Iterator[Finding]:
+        if not mentions(draft, ("-line", "yber")):
+            return
         for block in prose_blocks(draft):
             text = block.prose
             if "-line" not in text and "yber" not in text:
@@ -109,7 +120,7 @@ class Ampersand(Rule):
     _TITLE = re.compile(r"\s&\s")
 
     def check(self, draft: Draft, ctx: Context) -> Iterator[Finding]:
-        for block in prose_blocks(draft):
+        for block in prose_blocks(draft) if "&" in draft_text(draft) else ():
             if "&" not in block.prose:
                 continue
             for m in self._TEXT.finditer(block.prose):
@@ -120,6 +131,8 @@ class Ampersand(Rule):
                 yield self.finding_at(draft, block, at, at + 1, "write 'and', not '&'",
                                       fix="and", replacement="and", safe=False)
         for phrase in _titles(draft):
+            if "&" not in phrase.prose:
+                continue
             for m in self._TITLE.finditer(phrase.prose):
                 at = m.start() + 1
                 yield self.finding_at(draft, phrase, at, at + 1, "write 'and', not '&', in a "

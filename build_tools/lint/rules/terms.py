@@ -344,13 +344,14 @@ def _xrefs(block: Block) -> Iterator[Inline]:
 
 def _term_xrefs(draft: Draft, inside: bool) -> Iterator[tuple[Inline, Target | None]]:
     """Cross-references in the blocks inside (or outside) the terms clause, with their targets;
-    a link to another draft ('other.md#id') is left alone: its kind is not known here."""
-    for top in draft.clauses:
-        if (top.kind == TERMS) != inside:
-            continue
-        for block in top.all_blocks():
-            for node in _xrefs(block):
-                yield node, draft.targets.get(node.target)
+    a link to another draft ('other.md#id') is left alone: its kind is not known here. Both
+    sides are read in one walk, shared by TERM-10 and TERM-11."""
+    found = draft.memo.get("term_xrefs")
+    if found is None:
+        found = draft.memo["term_xrefs"] = [
+            (top.kind == TERMS, node, draft.targets.get(node.target))
+            for top in draft.clauses for block in top.all_blocks() for node in _xrefs(block)]
+    return ((node, target) for side, node, target in found if side == inside)
 
 
 @register
