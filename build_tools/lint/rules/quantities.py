@@ -118,7 +118,7 @@ def identifier_ranges(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in find_citations(text)]
 
 
-@dataclass
+@dataclass(slots=True)
 class NumberText:
     """A block of running text that holds digits, as the number rules read it."""
 
@@ -139,12 +139,13 @@ class NumberText:
 def digit_texts(draft: Draft) -> list[NumberText]:
     """Every block of the draft whose prose holds a digit, in order, reference lists and term
     sources included (UNIT-01 and UNIT-02 read them too): one scan of each block for all the
-    number rules."""
+    number rules. The text is looked at before the prose (made from it by blanking code): it
+    is at hand, and most blocks without a digit have none in either."""
     found = draft.memo.get("digit_texts")
     if found is None:
         found = draft.memo["digit_texts"] = [
             _number_text_of(block, prose) for block in draft.blocks()
-            if (prose := block.prose) and has_digit(prose)]
+            if has_digit(block.text) and (prose := block.prose) and has_digit(prose)]
     return found
 
 
