@@ -269,6 +269,12 @@ _SUFFIX_BEFORE = re.compile(r"(?:\b(?i:revisions?|drafts?|versions?|rev\.?|optio
                             r"\bdraft-[\w.-]+\s+(?:(?:to|from|and)\s+)?)$")
 
 
+def _hyphen_starts(item: NumberText) -> list[int]:
+    """Where _HYPHEN_MINUS can match: at a hyphen right before a run of digits."""
+    text = item.text
+    return [a - 1 for a, _ in item.runs if text[a - 1:a] == "-"]
+
+
 def _alone_on_its_line(text: str, m: re.Match[str]) -> bool:
     """"-13" on a line of its own: the label of a revision in a change log, not a value."""
     start = text.rfind("\n", 0, m.start()) + 1
@@ -302,8 +308,7 @@ class MinusSign(Rule):
     def check(self, draft: Draft, ctx: Context) -> Iterator[Finding]:
         for item in number_texts(draft):
             block, text = item.block, item.text
-            # The hyphen right before a run of digits is the only place the pattern can match.
-            hyphens = [a - 1 for a, _ in item.runs if text[a - 1:a] == "-"]
+            hyphens = _hyphen_starts(item)
             if not hyphens:
                 continue
             idents = item.idents

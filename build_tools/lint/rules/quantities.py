@@ -163,8 +163,13 @@ def number_texts(draft: Draft) -> list[NumberText]:
 
 def _number_text_of(block: Block, prose: str) -> NumberText:
     text = number_text(block, prose)
+    return NumberText(block, text, digit_runs(text))
+
+
+def digit_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of the runs of digits (``\\d+``) in ``text``."""
     runs = _ASCII_DIGIT_RUN if text.isascii() else _DIGIT_RUN
-    return NumberText(block, text, [m.span() for m in runs.finditer(text)])
+    return [m.span() for m in runs.finditer(text)]
 
 
 _DIGIT = re.compile(r"\d")
