@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from build_tools.i18n.wordre import words
-from build_tools.lint.base import GB, ISO, Context, Example, Finding, Rule, register
+from build_tools.lint.base import GB, ISO, Context, Example, Finding, Rule, draft_text, register
 from build_tools.lint.examples import PARTS_EN, PARTS_ZH
 from build_tools.lint.rules.quantities import (
     UNIT_AFTER,
@@ -21,6 +21,7 @@ from build_tools.lint.rules.quantities import (
     group_digits,
     in_a_name,
     inside,
+    matches_at,
     not_a_quantity,
     number_texts,
 )
@@ -78,7 +79,14 @@ def _standalone(text: str, a: int, b: int) -> bool:
     return not (before in _QUOTES_OPEN and before and after in _QUOTES_CLOSE and after)
 
 
-_DIGITS = re.compile(r"\d{4,}")
+def _comma_group_starts(item: NumberText) -> Iterator[int]:
+    """Where DigitGroups._COMMAS can match: three digits (or the whole run, if shorter) before
+    a run's end followed by a comma. Any earlier start would need a comma after at most three
+    digits; a later one would find the same groups after it."""
+    text = item.text
+    for a, b in item.runs:
+        if text[b:b + 1] == ",":
+            yield max(a, b - 3)
 
 
 @register
@@ -120,10 +128,11 @@ class DigitGroups(Rule):
     def check(self, draft: Draft, ctx: Context) -> Iterator[Finding]:
         for item in number_texts(draft):
             block, text = item.block, item.text
-            for m in _DIGITS.finditer(text):
-                yield from self._digits(draft, item, m)
+            for a, b in item.runs:
+                if b - a >= 4:
+                    yield from self._digits(draft, item, a, b)
             if "," in text:
-                for m in self._COMMAS.finditer(text):
+                for m in matches_at(self._COMMAS, text, _comma_group_starts(item)):
                     if not _standalone(text, m.start(), m.end()) or \
                             inside(item.idents, m.start()):
                         continue
@@ -132,10 +141,9 @@ class DigitGroups(Rule):
                                           f"group the digits with spaces: '{fixed}'", fix=fixed,
                                           replacement=fixed)
 
-    def _digits(self, draft: Draft, item: NumberText, m: re.Match[str]) -> Iterator[Finding]:
+    def _digits(self, draft: Draft, item: NumberText, a: int, b: int) -> Iterator[Finding]:
         block, text = item.block, item.text
-        a, b = m.span()
-        digits = m.group(0)
+        digits = text[a:b]
         unit = UNIT_AFTER.match(text, b)
         if len(digits) == 4 and not unit:
             return  # a year, or a number ISO lets stand ungrouped
@@ -155,6 +163,15 @@ class DigitGroups(Rule):
 _DECIMAL = re.compile(r"(\d+)([.,])(\d+)")
 # A vector or array written as data: "[0.0, 1.0, 0.0]" (a comma there would be ambiguous).
 _ARRAY = re.compile(r"\[\s*[-−+]?\d[\d.,\s+−-]*\]")
+
+
+def _decimal_starts(item: NumberText) -> list[tuple[int, int]]:
+    """The runs of digits followed by a point or a comma and a digit: where _DECIMAL can match
+    (it is tried at every one, as a decimal with the other sign hides the number after it)."""
+    text = item.text
+    # isdecimal() is what "\d" matches.
+    return [(a, b) for a, b in item.runs
+            if text[b + 1:b + 2].isdecimal() and text[b] in ".,"]
 
 
 def _decimal_value(draft: Draft, text: str, m: re.Match[str]) -> str | None:
@@ -209,14 +226,15 @@ class DecimalSign(Rule):
 
     def check(self, draft: Draft, ctx: Context) -> Iterator[Finding]:
         wrong, right = (",", ".") if draft.rules == "gb" else (".", ",")
-        candidate = re.compile(rf"\d{re.escape(wrong)}\d")
         for item in number_texts(draft):
             block, text = item.block, item.text
-            if not candidate.search(text):
+            starts = _decimal_starts(item)
+            if not any(text[b] == wrong for _, b in starts):
                 continue
             idents = item.idents + (a.span() for a in _ARRAY.finditer(text))
-            tolerances = Spans(t.span() for t in _TOLERANCE_NUMBERS.finditer(text))
-            for m in _DECIMAL.finditer(text):
+            tolerances = Spans(t.span() for t in _TOLERANCE_NUMBERS.finditer(text)) \
+                if "±" in text else Spans()
+            for m in matches_at(_DECIMAL, text, (a for a, _ in starts)):
                 if m.group(2) != wrong or inside(idents, m.start()) or \
                         _locator(text, idents, m.start()):
                     continue
@@ -249,6 +267,12 @@ _HYPHEN_MINUS = re.compile(r"(?:^|(?<=[\s(\[=<>≤≥:;,/]))-(\d+(?:[.,]\d+)*)")
 _SUFFIX_BEFORE = re.compile(r"(?:\b(?i:revisions?|drafts?|versions?|rev\.?|options?|flags?|"
                             r"switch(?:es)?)\b[\s\d,;-]*(?:\b(?:and|or)\s)?|"
                             r"\bdraft-[\w.-]+\s+(?:(?:to|from|and)\s+)?)$")
+
+
+def _hyphen_starts(item: NumberText) -> list[int]:
+    """Where _HYPHEN_MINUS can match: at a hyphen right before a run of digits."""
+    text = item.text
+    return [a - 1 for a, _ in item.runs if text[a - 1:a] == "-"]
 
 
 def _alone_on_its_line(text: str, m: re.Match[str]) -> bool:
@@ -284,10 +308,11 @@ class MinusSign(Rule):
     def check(self, draft: Draft, ctx: Context) -> Iterator[Finding]:
         for item in number_texts(draft):
             block, text = item.block, item.text
-            if "-" not in text or not _HYPHEN_MINUS.search(text):
+            hyphens = _hyphen_starts(item)
+            if not hyphens:
                 continue
             idents = item.idents
-            for m in _HYPHEN_MINUS.finditer(text):
+            for m in matches_at(_HYPHEN_MINUS, text, hyphens):
                 end = m.end()
                 after = text[end:end + 1]
                 if (after and ((_glue(after) and not after.isdigit()) or after in "_/-")) or inside(idents, m.start()) \
@@ -322,6 +347,10 @@ class Billion(Rule):
     _WORD = words(r"billions?", r"trillions?")
 
     def check(self, draft: Draft, ctx: Context) -> Iterator[Finding]:
+        # Most drafts hold neither word: one look at the whole text (made once, for all the
+        # rules) costs less than one at each block.
+        if "illion" not in draft_text(draft):
+            return
         for block in prose_blocks(draft):
             prose = block.prose
             if "illion" not in prose:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -118,12 +118,15 @@ def identifier_ranges(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in find_citations(text)]
 
 
-@dataclass
+@dataclass(slots=True)
 class NumberText:
     """A block of running text that holds digits, as the number rules read it."""
 
     block: Block
     text: str  # its prose with addresses blanked
+    # The spans of its runs of digits, in order. A number starts at one of them, so a rule
+    # tries its pattern there (``matches_at``) instead of scanning every character again.
+    runs: list[tuple[int, int]]
     _idents: Spans | None = field(default=None, repr=False)
 
     @property
@@ -133,23 +136,68 @@ class NumberText:
         return self._idents
 
 
+def digit_texts(draft: Draft) -> list[NumberText]:
+    """Every block of the draft whose prose holds a digit, in order, reference lists and term
+    sources included (UNIT-01 and UNIT-02 read them too): one scan of each block for all the
+    number rules. The text is looked at before the prose (made from it by blanking code): it
+    is at hand, and most blocks without a digit have none in either."""
+    found = draft.memo.get("digit_texts")
+    if found is None:
+        found = draft.memo["digit_texts"] = [
+            _number_text_of(block, prose) for block in draft.blocks()
+            if has_digit(block.text) and (prose := block.prose) and has_digit(prose)]
+    return found
+
+
 def number_texts(draft: Draft) -> list[NumberText]:
     """The draft's own running text that holds digits (not the reference lists, term sources,
     quotations or code), read once for all the number rules."""
     found = draft.memo.get("number_texts")
     if found is None:
-        found = []
-        for block in prose_blocks(draft):
-            if block.kind == "source":
-                continue
-            prose = block.prose
-            if _DIGIT.search(prose):
-                found.append(NumberText(block, number_text(block, prose)))
-        draft.memo["number_texts"] = found
+        by_block = {id(item.block): item for item in digit_texts(draft)}
+        found = draft.memo["number_texts"] = [
+            item for block in prose_blocks(draft)
+            if block.kind != "source" and (item := by_block.get(id(block))) is not None]
     return found
 
 
+def _number_text_of(block: Block, prose: str) -> NumberText:
+    text = number_text(block, prose)
+    return NumberText(block, text, digit_runs(text))
+
+
+def digit_runs(text: str) -> list[tuple[int, int]]:
+    """The spans of the runs of digits (``\\d+``) in ``text``."""
+    runs = _ASCII_DIGIT_RUN if text.isascii() else _DIGIT_RUN
+    return [m.span() for m in runs.finditer(text)]
+
+
 _DIGIT = re.compile(r"\d")
+# Written "\d\d*", not "\d+": a pattern that starts with a character class is searched for
+# that class; "\d+" is tried at every character, at twice the cost. In ASCII text "\d" (the
+# digits of any script) is "[0-9]", which is tested faster.
+_DIGIT_RUN = re.compile(r"\d\d*")
+_ASCII_DIGIT_RUN = re.compile(r"[0-9][0-9]*")
+
+
+def has_digit(text: str) -> bool:
+    """``text`` holds a digit (``\\d``: of any script). Ten searches for an ASCII digit cost a
+    sixth of a regular-expression scan; only text in other scripts needs the scan."""
+    if "0" in text or "1" in text or "2" in text or "3" in text or "4" in text or \
+            "5" in text or "6" in text or "7" in text or "8" in text or "9" in text:
+        return True
+    return not text.isascii() and _DIGIT.search(text) is not None
+
+
+def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
+    """What ``pattern.finditer(text)`` finds, for a pattern that can only match at one of
+    ``starts`` (in order): it is tried there alone, not at every character. As with
+    ``finditer``, a match does not start inside the one before it."""
+    end = 0
+    for at in starts:
+        if at >= end and (m := pattern.match(text, at)) is not None:
+            end = m.end()
+            yield m
 
 
 def number_text(block: Block, prose: str | None = None) -> str:

@@ -3,29 +3,35 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from build_tools.lint.base import GB, ISO, Context, Example, Rule, register
 from build_tools.lint.examples import PARTS_EN
 from build_tools.lint.rules.quantities import (
     UNITS,
     VERSION_WORD,
+    NumberText,
+    digit_texts,
     in_a_name,
     inside,
+    matches_at,
     not_a_quantity,
-    number_text,
     number_texts,
 )
-from build_tools.model import Block, Draft
+from build_tools.model import Draft
 
 # Only ASCII letters and digits glue a number to a name ("H264", "v2"); Chinese text around
 # "5mm" is not part of it, so "间隔5mm内" needs its space as much as "within 5mm" does.
-# (The look-behinds come after the first digit, not before it: a pattern that starts with a
-# character class is searched for that class, one that starts with a look-behind is tried at
-# every character, which made this the linter's slowest rule.)
+# It is tried only where a run of digits starts (``_glued_starts``), not at every character.
 _NO_SPACE = re.compile(rf"(\d(?<![A-Za-z0-9_.#/]\d)(?<![A-Za-z0-9]-\d)\d*(?:[.,]\d+)?)({UNITS})"
                        r"(?![A-Za-z0-9_/]|\.\d)")
-_DIGIT_LETTER = re.compile(r"\d\s?[A-Za-zµ%°]")  # cheap test before the long alternations
-_BAD_UNIT = re.compile(r"\d(?<!\w\d)\d*(?:[.,]\d+)?\s?(sec|secs|hrs|hr|mins|msec|cc|rpm|ppm)\b")
+# What can follow the digits of a number glued to its unit: a decimal sign or a unit. A run of
+# digits followed by anything else (mostly a space) is not tried.
+_GLUED_NEXT = frozenset(".," + "".join(unit[0] for unit in UNITS.split("|")))
+_BAD_UNITS = ("sec", "secs", "hrs", "hr", "mins", "msec", "cc", "rpm", "ppm")
+_BAD_UNIT = re.compile(rf"\d(?<!\w\d)\d*(?:[.,]\d+)?\s?({'|'.join(_BAD_UNITS)})\b")
+_BAD_UNIT_FIRST = frozenset(unit[0] for unit in _BAD_UNITS)
+_BAD_UNIT_NEXT = _BAD_UNIT_FIRST | {".", ","}
 # A value with a tolerance and one unit for both: "95 ± 5 %", "23±2 °C" (not "(95 ± 5) %" nor
 # "95 % ± 5 %").
 _TOLERANCE = re.compile(rf"(\d(?<![\d.,]\d)\d*(?:[.,]\d+)?\s*±\s*\d+(?:[.,]\d+)?)(\s?)({UNITS})"
@@ -39,16 +45,29 @@ def _each_user(words: str) -> str:
     return PARTS_EN["body"].replace("for each user", f"for each user{words}")
 
 
-def _digit_letter_blocks(draft: Draft) -> list[tuple[Block, str]]:
-    """The blocks (and their prose) where a number is followed by a letter or a sign: the only
-    places a unit can be glued to its number or be misspelt. One look at each block for both
-    rules, then their long patterns run there only."""
-    found = draft.memo.get("digit_letter_blocks")
-    if found is None:
-        found = draft.memo["digit_letter_blocks"] = [
-            (block, prose) for block in draft.blocks()
-            if (prose := block.prose) and _DIGIT_LETTER.search(prose)]
-    return found
+def _glued_starts(item: NumberText) -> Iterator[int]:
+    """Where _NO_SPACE can match: at the first digit of a run, and inside a run of another
+    script's digits ("x٣5mm" holds "5mm"), as its look-behinds know only the ASCII digits."""
+    text = item.text
+    ascii_text = text.isascii()
+    for a, b in item.runs:
+        if text[b:b + 1] not in _GLUED_NEXT:
+            continue
+        if ascii_text or text[a:b].isascii():
+            yield a
+        else:
+            yield from range(a, b)
+
+
+def _bad_unit_starts(item: NumberText) -> Iterator[int]:
+    """Where _BAD_UNIT can match: at the first digit of a run (it starts after no word
+    character) followed by a decimal sign, or by a misspelt unit, with one space or none."""
+    text = item.text
+    for a, b in item.runs:
+        after = text[b:b + 1]
+        if after in _BAD_UNIT_NEXT or \
+                (after.isspace() and text[b + 1:b + 2] in _BAD_UNIT_FIRST):
+            yield a
 
 
 def _tolerances(prose: str) -> list[tuple[int, int]]:
@@ -82,12 +101,12 @@ class NumberUnitSpace(Rule):
                    "by 10s of vendors, show 4K video")})]
 
     def check(self, draft: Draft, ctx: Context):
-        for block, prose in _digit_letter_blocks(draft):
+        for item in digit_texts(draft):
+            block, prose = item.block, item.text
             if block.kind == "source":
                 continue
-            prose = number_text(block, prose)
             tolerances = _tolerances(prose)
-            for m in _NO_SPACE.finditer(prose):
+            for m in matches_at(_NO_SPACE, prose, _glued_starts(item)):
                 number, unit = m.group(1), m.group(2)
                 if not_a_quantity(prose, m.start(), number, unit) or inside(tolerances, m.start()):
                     continue
@@ -115,9 +134,9 @@ class UnitSymbols(Rule):
     passing = [Example("en", {"body": PARTS_EN["body"].replace("for each user", "for each user within 2 s")})]
 
     def check(self, draft: Draft, ctx: Context):
-        for block, prose in _digit_letter_blocks(draft):
-            prose = number_text(block, prose)
-            for m in _BAD_UNIT.finditer(prose):
+        for item in digit_texts(draft):
+            block, prose = item.block, item.text
+            for m in matches_at(_BAD_UNIT, prose, _bad_unit_starts(item)):
                 if "." in m.group(0) and VERSION_WORD.search(prose[max(m.start() - 30, 0):m.start()]):
                     continue
                 yield self.finding_at(draft, block, m.start(1), m.end(1),
