@@ -630,6 +630,11 @@ class _Builder:
         if attrs and content.endswith("}"):
             nodes = [node]
             IP.split_trailing_attrs(nodes)
+            if len(nodes) == 2 and nodes[0] is node:  # "Title {#id}": the title is one run
+                text = node.text
+                phrase = Phrase(content, nodes, start, end, text,
+                                TextMap([0], [start], [True], len(text), end, self.index))
+                return _Inline(content, text, _NONE, _NONE, _NONE, phrase)
             phrase = self.phrase(content, nodes, start, end)
             return _Inline(content, phrase.text, _NONE, _NONE, _NONE, phrase)
         phrase = Phrase(content, [node], start, end, content,
@@ -665,7 +670,7 @@ class _Builder:
         return self.stack[-1] if self.stack else None
 
     def add_block(self, block: Block, inl: _Inline | None = None) -> None:
-        if inl is not None:
+        if inl is not None and (inl.xrefs or inl.links or inl.images):
             self.draft.xrefs.extend(inl.xrefs)
             self.draft.images.extend(inl.images)
             self.draft.links.extend(inl.links)
@@ -905,8 +910,8 @@ class _Builder:
         content = inline.content
         inl = self.inline(inline, line)
         ph = inl.phrase
-        nodes = [n for n in ph.nodes if n.kind != "attrs"]
-        if content.startswith("![") and len(nodes) == 1 and nodes[0].kind == IMAGE:
+        nodes = [n for n in ph.nodes if n.kind != "attrs"] if content.startswith("![") else ()
+        if len(nodes) == 1 and nodes[0].kind == IMAGE:
             _, anchor, classes, _ = parse_attrs(content)
             img = nodes[0]
             title_nodes = [Inline(TEXT, img.start + 2, img.start + 2 + len(img.text), img.text)]
@@ -1044,12 +1049,21 @@ class _Builder:
         in_head = False
         origins: list[tuple[int, IP.Origin]] = []
         labelled = False
+        draft = self.draft
         for k, tok in enumerate(tokens):
-            if tok.type == "thead_open":
-                in_head = True
-            elif tok.type == "thead_close":
-                in_head = False
-            elif tok.type == "tr_open":
+            t = tok.type
+            if t == "inline":  # a cell: a third of the tokens, the others mostly td/th
+                origin = origins[len(row)][1] if len(row) < len(origins) else None
+                inl = self.inline(tok, self.line(tok) if tok.map else line, origin)
+                if self.labelled:
+                    labelled = labelled or self.last_labelled(inl.phrase)
+                if inl.xrefs or inl.links or inl.images:
+                    draft.xrefs.extend(inl.xrefs)
+                    draft.links.extend(inl.links)
+                    draft.images.extend(inl.images)
+                row.append(tok.content)
+                cells.append(inl.phrase)
+            elif t == "tr_open":
                 row, cells = [], []
                 count = 0
                 j = k + 1  # not tokens[k + 1:]: a copy of the rest per row is quadratic
@@ -1060,22 +1074,17 @@ class _Builder:
                 base = self.index.starts[file_line] if file_line < len(self.index.starts) else 0
                 stop = (self.index.starts[file_line + 1] - 1
                         if file_line + 1 < len(self.index.starts) else self.index.length)
-                origins = IP.cells_origin(self.draft.text[base:stop], base, count)
-            elif tok.type == "tr_close":
+                origins = IP.cells_origin(draft.text[base:stop], base, count)
+            elif t == "tr_close":
                 if in_head:
                     header, header_cells = row, cells
                 else:
                     rows.append(row)
                     row_cells.append(cells)
-            elif tok.type == "inline":
-                origin = origins[len(row)][1] if len(row) < len(origins) else None
-                inl = self.inline(tok, self.line(tok) if tok.map else line, origin)
-                labelled = labelled or self.last_labelled(inl.phrase)
-                self.draft.xrefs.extend(inl.xrefs)
-                self.draft.links.extend(inl.links)
-                self.draft.images.extend(inl.images)
-                row.append(tok.content)
-                cells.append(inl.phrase)
+            elif t == "thead_open":
+                in_head = True
+            elif t == "thead_close":
+                in_head = False
         caption, anchor, cline, csource, cphrase = ("", None, 0, "", None)
         if self.pending_caption is not None:
             caption, anchor, cline, csource, cphrase = self.pending_caption
