@@ -15,6 +15,7 @@ from types import SimpleNamespace
 from typing import Literal, NamedTuple
 
 from markdown_it import MarkdownIt
+from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore, normalize, text_join
 from markdown_it.token import Token
@@ -309,6 +310,22 @@ def _parse_blocks(src: str, md: MarkdownIt, env: dict, out: list[Token]) -> list
     return state.tokens
 
 
+# Link targets that markdown-it's normalizeLink gives back unchanged: no scheme, host, percent
+# sign or other character it would encode ("#tab-x", "other.md#term-y", "figures/a.svg").
+_PLAIN_TARGET = re.compile(r"(?!//)[A-Za-z0-9._~#/-]*")
+
+
+def _normalize_link(url: str) -> str:
+    """markdown-it's normalizeLink, which parses and re-encodes every target (a tenth of the
+    inline parse of a paragraph with cross-references), skipped for plain targets."""
+    if _PLAIN_TARGET.fullmatch(url):
+        return url
+    return _NORMALIZE_LINK(url)
+
+
+_NORMALIZE_LINK = normalizeLink
+
+
 def _markdown() -> MarkdownIt:
     _silence_block_rules()
     # The table rule splits each row with a character loop in Python; the same split by
@@ -324,6 +341,7 @@ def _markdown() -> MarkdownIt:
     # A javascript: link stays a link in the model, so every view shows its text and drops
     # the target (safety.is_unsafe_url) instead of showing the raw "[x](javascript:…)".
     md.validateLink = lambda url: True  # type: ignore[method-assign]
+    md.normalizeLink = _normalize_link  # type: ignore[method-assign]
     return md
 
 

@@ -21,7 +21,14 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
-from build_tools.parse import _ESCAPED_SPLIT, MARKDOWN, _split_cells, plain_children
+from build_tools.parse import (
+    _ESCAPED_SPLIT,
+    _NORMALIZE_LINK,
+    MARKDOWN,
+    _normalize_link,
+    _split_cells,
+    plain_children,
+)
 
 
 def _reference() -> MarkdownIt:
@@ -108,3 +115,11 @@ def test_row_split_is_markdown_its(row: str) -> None:
     """The table rows are split as markdown-it's escapedSplit splits them."""
     assert _split_cells(row) == _ESCAPED_SPLIT(row)
     assert _ESCAPED_SPLIT is not _split_cells
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["#", "tab-x", "/", "//", ".", "..", "md", "a", "Z", "0", "~", "_",
+                                 "-", ":", "http:", "%", "%20", " ", "?", "&", "é", "应", "@",
+                                 "mailto:", "(", "'", "\\"]), max_size=12).map("".join))
+def test_link_targets_are_normalised_as_markdown_it_does(url: str) -> None:
+    assert _normalize_link(url) == _NORMALIZE_LINK(url)
