@@ -9,6 +9,7 @@ from build_tools.i18n import boilerplate as B
 from build_tools.i18n.refs import IDENT_RE, base_ident, citation_key, is_gb_family
 from build_tools.lint.base import GB, ISO, Context, Example, Finding, Rule, mentions, register
 from build_tools.lint.examples import PARTS_EN, PARTS_ZH
+from build_tools.lint.rules.quantities import digit_texts
 from build_tools.lint.rules.verbal import own_blocks
 from build_tools.model import (
     NORMATIVE_REFERENCES,
@@ -260,7 +261,8 @@ class GbYearDash(Rule):
     def check(self, draft: Draft, ctx: Context):
         if not mentions(draft, ("/t", "gb", "t/")):
             return
-        for block in draft.blocks():
+        for item in digit_texts(draft):  # the year is digits: no other block can hold one
+            block = item.block
             prose = block.prose
             if "/T" not in prose and "GB" not in prose and "T/" not in prose:
                 continue
@@ -342,8 +344,9 @@ class ThisDocument(Rule):
     def check(self, draft: Draft, ctx: Context):
         zh = draft.language == "zh"
         pattern = B.SELF_NAME_ZH if zh else B.SELF_NAME_EN
-        if not mentions(draft, ("本标准", "本规范") if zh else ("standard", "specification",
-                                                          "technical")):
+        # Every English match holds one of these (the pattern's spaces are single spaces).
+        if not mentions(draft, ("本标准", "本规范") if zh else (
+                "this standard", "this specification", "this technical", "this international")):
             return
         for block in own_blocks(draft):
             prose = block.prose
