@@ -135,6 +135,49 @@ def plain_children(content: str) -> list[Token]:
     return children
 
 
+# Content whose only markup is links to anchors or files ("see [](#tab-x)", "[the model](#fig-a)",
+# "[](other.md#term-y)"), on one line: the commonest markup of a draft. Text around and inside
+# the links has no markup character at all, a target no scheme, host, space or bracket; for
+# such content the parser's answer is known too (``link_children``).
+_LINK_TEXT = r"[^\\`*_~\[\]!<&^\n]"
+_LINK = rf"\[({_LINK_TEXT}*)\]\(((?!//)[A-Za-z0-9._/#-]+)\)"
+_ONLY_LINKS = re.compile(rf"(?:{_LINK_TEXT}|{_LINK})*")
+_LINK_RE = re.compile(_LINK)
+
+
+def _inline_token(ttype: str, tag: str, nesting: Literal[-1, 0, 1], level: int,
+                  content: str = "", attrs: dict | None = None) -> Token:
+    """A token as markdown-it's inline parser makes it (see _BlockState.push)."""
+    token = _NEW_TOKEN(Token)
+    token.type, token.tag, token.nesting = ttype, tag, nesting
+    token.attrs = attrs if attrs is not None else {}
+    token.map = token.children = None
+    token.level = level
+    token.content = content
+    token.markup = token.info = ""
+    token.meta = {}
+    token.block = token.hidden = False
+    return token
+
+
+def link_children(content: str) -> list[Token]:
+    """The tokens markdown-it's inline parser gives for content that ``_ONLY_LINKS`` matches:
+    text, then for each link its open tag (with the target), its text and its close tag."""
+    children: list[Token] = []
+    at = 0
+    for m in _LINK_RE.finditer(content):
+        if m.start() > at:
+            children.append(_inline_token("text", "", 0, 0, content[at:m.start()]))
+        children.append(_inline_token("link_open", "a", 1, 0, attrs={"href": m.group(2)}))
+        if m.group(1):
+            children.append(_inline_token("text", "", 0, 1, m.group(1)))
+        children.append(_inline_token("link_close", "a", -1, 0))
+        at = m.end()
+    if at < len(content):
+        children.append(_inline_token("text", "", 0, 0, content[at:]))
+    return children
+
+
 def _inline_rule(state: StateCore) -> None:
     """markdown-it's core "inline" rule, without running the inline parser on plain text.
 
@@ -153,6 +196,9 @@ def _inline_rule(state: StateCore) -> None:
         content = token.content
         if is_plain(content):
             token.meta["plain"] = True
+            continue
+        if "](" in content and "\n" not in content and _ONLY_LINKS.fullmatch(content):
+            token.children = link_children(content)
             continue
         md.inline.parse(content, md, state.env, token.children)
 
