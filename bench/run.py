@@ -640,19 +640,7 @@ def goals() -> None:
 def _worker_parse(folder: str) -> dict:
     import gc
 
-    from build_tools import parse as clause_parse
-
-    factory = getattr(clause_parse, "_markdown", None)
-    if getattr(clause_parse, "MARKDOWN", None) is not None:
-        md = clause_parse.MARKDOWN  # the parser's own instance
-    elif callable(factory):
-        md = factory()
-    else:  # the same configuration build_tools/parse.py uses
-        from markdown_it import MarkdownIt
-        from mdit_py_plugins.footnote import footnote_plugin
-
-        md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
-        md.use(footnote_plugin)
+    from build_tools.markdown import MARKDOWN as md  # the parser's own instance
     bodies = []
     for path in md_files(Path(folder)):
         text = path.read_bytes().decode("utf-8", errors="replace")

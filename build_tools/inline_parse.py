@@ -431,7 +431,7 @@ def build(tokens: list[Token], content: str, origin: Origin) -> list[Inline]:
 
 
 def plain_nodes(content: str, origin: Origin) -> list[Inline]:
-    """The nodes ``build`` gives for content without markup (parse.is_plain):
+    """The nodes ``build`` gives for content without markup (markdown.is_plain):
     one text node per line and a soft break between, built without aligning tokens."""
     if "\n" not in content:
         return [Inline(TEXT, origin(0), origin(len(content)), content)] if content else []

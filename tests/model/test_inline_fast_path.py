@@ -1,6 +1,6 @@
-"""Our markdown-it configuration takes shortcuts (parse._inline_rule and the block rules
-around it), and each is only allowed if it changes nothing: for every input, every field of
-every token must be what markdown-it's own configuration gives.
+"""Our markdown-it configuration (build_tools/markdown.py) takes shortcuts, and each is only
+allowed if it changes nothing: for every input, every field of every token must be what
+markdown-it's own configuration gives.
 
 The shortcuts: content without markup skips the inline parser (a token marked plain stands for
 the children ``plain_children`` gives, and content whose only markup is links to anchors
@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 from mdit_py_plugins.footnote import footnote_plugin
 
-from build_tools.parse import (
+from build_tools.markdown import (
     _ESCAPED_SPLIT,
     _NORMALIZE_LINK,
     MARKDOWN,
