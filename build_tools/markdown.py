@@ -7,7 +7,7 @@ giving exactly the tokens markdown-it would give (tests/model/test_inline_fast_p
 every field of every token, on generated text and on the corpus):
 
 - inline content without markup is marked ``plain`` and gets no children (the builder reads its
-  content); content whose only markup is links to anchors gets its tokens directly;
+  content); content whose only markup is links to anchors and code spans gets its tokens directly;
 - each chain of block rules tries only the rules that can start with a line's first
   character, "lheading" and "table" only when the next lines allow them;
 - block tokens are made field by field; "normalize" and "text_join" run only where they have
@@ -84,17 +84,20 @@ def plain_children(content: str) -> list[Token]:
 
 
 # Content whose only markup is links to anchors or files ("see [](#tab-x)", "[the model](#fig-a)",
-# "[](other.md#term-y)"), on one line: the commonest markup of a draft. Text around and inside
-# the links has no markup character at all, a target no scheme, host, space or bracket; for
-# such content the parser's answer is known too (``link_children``).
-_LINK_TEXT = r"[^\\`*_~\[\]!<&^\n]"
-_LINK = rf"\[({_LINK_TEXT}*)\]\(((?!//)[A-Za-z0-9._/#-]+)\)"
-_ONLY_LINKS = re.compile(rf"(?:{_LINK_TEXT}|{_LINK})*")
-_LINK_RE = re.compile(_LINK)
+# "[](other.md#term-y)") and code spans ("`timeout`"), on one line: the commonest markup of a
+# draft. Text around and inside the links has no markup character at all, a target no scheme,
+# host, space or bracket, a code span one backtick on each side (a longer run next to it would
+# make markdown-it pair the backticks otherwise). For such content the parser's answer is known
+# too (``simple_children``).
+_SIMPLE_TEXT = r"[^\\`*_~\[\]!<&^\n]"
+_LINK = rf"\[({_SIMPLE_TEXT}*)\]\(((?!//)[A-Za-z0-9._/#-]+)\)"
+_CODE = r"(?<!`)`([^`\n]+)`(?!`)"
+_SIMPLE = re.compile(rf"(?:{_SIMPLE_TEXT}|{_LINK}|{_CODE})*")
+_PIECE = re.compile(rf"{_LINK}|{_CODE}")
 
 
 def _inline_token(ttype: str, tag: str, nesting: Literal[-1, 0, 1], level: int,
-                  content: str = "", attrs: dict | None = None) -> Token:
+                  content: str = "", attrs: dict | None = None, markup: str = "") -> Token:
     """A token as markdown-it's inline parser makes it (see _BlockState.push)."""
     token = _NEW_TOKEN(Token)
     token.type, token.tag, token.nesting = ttype, tag, nesting
@@ -102,24 +105,32 @@ def _inline_token(ttype: str, tag: str, nesting: Literal[-1, 0, 1], level: int,
     token.map = token.children = None
     token.level = level
     token.content = content
-    token.markup = token.info = ""
+    token.markup = markup
+    token.info = ""
     token.meta = {}
     token.block = token.hidden = False
     return token
 
 
-def link_children(content: str) -> list[Token]:
-    """The tokens markdown-it's inline parser gives for content that ``_ONLY_LINKS`` matches:
-    text, then for each link its open tag (with the target), its text and its close tag."""
+def simple_children(content: str) -> list[Token]:
+    """The tokens markdown-it's inline parser gives for content that ``_SIMPLE`` matches:
+    text; for each link its open tag (with the target), its text and its close tag; for each
+    code span a code token (one space stripped from each side when both are there)."""
     children: list[Token] = []
     at = 0
-    for m in _LINK_RE.finditer(content):
+    for m in _PIECE.finditer(content):
         if m.start() > at:
             children.append(_inline_token("text", "", 0, 0, content[at:m.start()]))
-        children.append(_inline_token("link_open", "a", 1, 0, attrs={"href": m.group(2)}))
-        if m.group(1):
-            children.append(_inline_token("text", "", 0, 1, m.group(1)))
-        children.append(_inline_token("link_close", "a", -1, 0))
+        code = m.group(3)
+        if code is not None:
+            if code[0] == " " and code[-1] == " " and code.strip(" "):
+                code = code[1:-1]
+            children.append(_inline_token("code_inline", "code", 0, 0, code, markup="`"))
+        else:
+            children.append(_inline_token("link_open", "a", 1, 0, attrs={"href": m.group(2)}))
+            if m.group(1):
+                children.append(_inline_token("text", "", 0, 1, m.group(1)))
+            children.append(_inline_token("link_close", "a", -1, 0))
         at = m.end()
     if at < len(content):
         children.append(_inline_token("text", "", 0, 0, content[at:]))
@@ -145,8 +156,9 @@ def _inline_rule(state: StateCore) -> None:
         if is_plain(content):
             token.meta["plain"] = True
             continue
-        if "](" in content and "\n" not in content and _ONLY_LINKS.fullmatch(content):
-            token.children = link_children(content)
+        if ("](" in content or "`" in content) and "\n" not in content and \
+                _SIMPLE.fullmatch(content):
+            token.children = simple_children(content)
             continue
         md.inline.parse(content, md, state.env, token.children)
 

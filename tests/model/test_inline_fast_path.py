@@ -2,14 +2,14 @@
 allowed if it changes nothing: for every input, every field of every token must be what
 markdown-it's own configuration gives.
 
-The shortcuts: content without markup skips the inline parser (a token marked plain stands for
-the children ``plain_children`` gives, and content whose only markup is links to anchors
-gets the children ``link_children`` gives); "normalize" and "text_join" run only where they have
-work; a block rule is tried only on a line whose first character it can start with (and
-"lheading" and "table" only when their next lines allow it); block tokens are made field by
-field; table rows are split by ``str.split`` when nothing is escaped. Checked on generated text
-drawn from an alphabet rich in the characters that matter (markup, spaces and tabs at line
-breaks, CJK, entities, block markers), and on every file of the real corpus.
+The shortcuts: content without markup skips the inline parser (a token marked plain stands
+for the children ``plain_children`` gives, and content whose only markup is links to anchors
+and code spans gets the children ``simple_children`` gives); "normalize" and "text_join" run
+only where they have work; a block rule is tried only on a line whose first character it can
+start with (and "lheading" and "table" only when their next lines allow it); block tokens are
+made field by field; table rows are split by ``str.split`` when nothing is escaped. Checked on
+generated text drawn from an alphabet rich in the characters that matter (markup, spaces and
+tabs at line breaks, CJK, entities, block markers), and on every file of the real corpus.
 """
 
 from __future__ import annotations
@@ -74,7 +74,8 @@ ALPHABET = st.sampled_from(
                              "- ", "1. ", "> ", "应", "。", "：", "\u3000", "\x00", "\r\n",
                              "\r", "```", "~~~", "---", "***", "+ ", "2) ", "    ", "<div>",
                              "[x]: /u", "[^a]: ", "==", "[](#a)", "[t u](#b-c)", "](#",
-                             "(#x)", "[a](other.md#y)", "](//h)", "[ ](#z)"])
+                             "(#x)", "[a](other.md#y)", "](//h)", "[ ](#z)", "`x`", "` y `",
+                             "``", "` `", "`a_b*c[d]`"])
 
 
 @settings(max_examples=600, deadline=None)
@@ -98,6 +99,8 @@ def test_fast_path_gives_the_parser_tokens(text: str) -> None:
     "Setext title\nover two lines\n===\n\nAnother\n---\n\n- item\nlazy\n---",
     "See [](#tab-a) and [the model](#fig-b), as in [](other.md#term-c) (see [x](#d)).",
     "| [](#a) | [b](#c) |\n|---|---|\n| [ ](#d) | e [f](#g-h.i) |",
+    "Set `timeout=20ms`, ` padded `, `  ` and `a``b` as in [](#x) and `c`.",
+    "`a`` and ``b` and `[x](#y)` then `",
     "Not a table\n- but a list\n\n| a |\n|:-|\n| b |",
     "_emphasis_ and x_ y and 应_x and a_b_ are not all text",
 ])
