@@ -801,6 +801,17 @@ class _Builder:
             t = tok.type
             if t == "inline":  # a cell: a third of the tokens, the others mostly td/th
                 origin = origins[len(row)][1] if len(row) < len(origins) else None
+                content = tok.content
+                if origin is not None and origin.single and not origin.broken and content \
+                        and tok.meta.get("plain") and not content.endswith("}"):
+                    # The common cell: plain text, one run of its line (what _plain_line makes).
+                    start = origin.files[0]
+                    end = start + len(content)
+                    cells.append(Phrase(content, [Inline(TEXT, start, end, content)], start, end,
+                                        content, TextMap([0], [start], [True], len(content), end,
+                                                         self.index)))
+                    row.append(content)
+                    continue
                 inl = self.inline(tok, self.line(tok) if tok.map else line, origin)
                 if self.labelled:
                     labelled = labelled or self.last_labelled(inl.phrase)
