@@ -86,11 +86,17 @@ def _counts(clause: Clause | None, term: TermEntry | None, requirements: int) ->
     if term is not None:
         return {"notes": len(term.notes), "examples": len(term.examples)}
     assert clause is not None
-    blocks = clause.blocks
-    return {"notes": sum(b.kind == "note" for b in blocks),
-            "examples": sum(b.kind == "example" for b in blocks),
-            "tables": sum(isinstance(b, Table) for b in blocks),
-            "figures": sum(isinstance(b, Figure) for b in blocks),
+    notes = examples = tables = figures = 0
+    for block in clause.blocks:  # one walk, not four: every clause of every draft is counted
+        if block.kind == "note":
+            notes += 1
+        elif block.kind == "example":
+            examples += 1
+        elif isinstance(block, Table):
+            tables += 1
+        elif isinstance(block, Figure):
+            figures += 1
+    return {"notes": notes, "examples": examples, "tables": tables, "figures": figures,
             "requirements": requirements}
 
 
