@@ -5,7 +5,7 @@
 On the IETF corpus and on the generated drafts, each round runs, one after the other on the
 same files: ``clause lint --no-cache -j1`` (one process), ``clause lint --no-cache`` (the
 default: one process per core), markdownlint-cli2, a bare markdown-it-py parse in a fresh
-interpreter (MarkdownIt with the configuration of build_tools/parse.py, ``.parse()`` of every
+interpreter (``run.bare_markdown()``: the configuration of build_tools/markdown.py without its shortcuts, ``.parse()`` of every
 whole file, tokens dropped) and the linter through the library in a fresh interpreter. Rounds
 interleave the tools so that a slow spell of the machine hits them alike; each figure is the
 median over the rounds. Wall-clock figures include process start-up on both sides; the
@@ -39,12 +39,7 @@ GOAL_PARSE = 1.5
 def _bare_parse(folder: str) -> dict:
     """The yardstick: read and parse every file, nothing else."""
     start = time.perf_counter()
-    # Built here, not imported from build_tools.parse, so the yardstick loads nothing of ours.
-    from markdown_it import MarkdownIt
-    from mdit_py_plugins.footnote import footnote_plugin
-
-    md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
-    md.use(footnote_plugin)
+    md = run.bare_markdown()
     imported = time.perf_counter()
     files = run.md_files(Path(folder))
     for path in files:

@@ -637,10 +637,22 @@ def goals() -> None:
 # Run in a fresh interpreter; each prints one JSON line.
 
 
+def bare_markdown():  # type: ignore[no-untyped-def]  # markdown_it is imported in the worker
+    """The yardstick parser: markdown-it-py with the configuration of build_tools/markdown.py
+    (commonmark, html, table, strikethrough, footnote) and none of its shortcuts. Built here,
+    not imported from build_tools, so the yardstick loads nothing of ours."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.footnote import footnote_plugin
+
+    md = MarkdownIt("commonmark", {"html": True}).enable("table").enable("strikethrough")
+    md.use(footnote_plugin)
+    return md
+
+
 def _worker_parse(folder: str) -> dict:
     import gc
 
-    from build_tools.markdown import MARKDOWN as md  # the parser's own instance
+    md = bare_markdown()
     bodies = []
     for path in md_files(Path(folder)):
         text = path.read_bytes().decode("utf-8", errors="replace")
