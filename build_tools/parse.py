@@ -372,9 +372,9 @@ class _Builder:
         """The most common phrase: one line of text without markup or escapes, written at
         file offset ``start`` (a short paragraph, a cell, a title). Its text is its source,
         one run in the file, unless a trailing ``{#id}`` is cut off."""
-        end = start + len(content)
-        node = Inline(TEXT, start, end, content)
         if attrs and content.endswith("}"):
+            end = start + len(content)
+            node = Inline(TEXT, start, end, content)
             nodes = [node]
             IP.split_trailing_attrs(nodes)
             if len(nodes) == 2 and nodes[0] is node:  # "Title {#id}": the title is one run
@@ -384,9 +384,14 @@ class _Builder:
                 return _Inline(content, text, _NONE, _NONE, _NONE, phrase)
             phrase = self.phrase(content, nodes, start, end)
             return _Inline(content, phrase.text, _NONE, _NONE, _NONE, phrase)
-        phrase = Phrase(content, [node], start, end, content,
-                        TextMap([0], [start], [True], len(content), end, self.index))
-        return _Inline(content, content, _NONE, _NONE, _NONE, phrase)
+        return _Inline(content, content, _NONE, _NONE, _NONE, self.run_phrase(content, start))
+
+    def run_phrase(self, content: str, start: int) -> Phrase:
+        """The phrase of text without markup written as one run at file offset ``start``: its
+        text is its source."""
+        end = start + len(content)
+        return Phrase(content, [Inline(TEXT, start, end, content)], start, end, content,
+                      TextMap([0], [start], [True], len(content), end, self.index))
 
     def phrase(self, source: str, nodes: list[Inline], start: int, end: int) -> Phrase:
         phrase = Phrase(source, nodes, start, end)
@@ -804,12 +809,8 @@ class _Builder:
                 content = tok.content
                 if origin is not None and origin.single and not origin.broken and content \
                         and tok.meta.get("plain") and not content.endswith("}"):
-                    # The common cell: plain text, one run of its line (what _plain_line makes).
-                    start = origin.files[0]
-                    end = start + len(content)
-                    cells.append(Phrase(content, [Inline(TEXT, start, end, content)], start, end,
-                                        content, TextMap([0], [start], [True], len(content), end,
-                                                         self.index)))
+                    # The common cell: plain text, one run of its line.
+                    cells.append(self.run_phrase(content, origin.files[0]))
                     row.append(content)
                     continue
                 inl = self.inline(tok, self.line(tok) if tok.map else line, origin)
