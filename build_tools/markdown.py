@@ -96,9 +96,12 @@ _SIMPLE = re.compile(rf"(?:{_SIMPLE_TEXT}|{_LINK}|{_CODE})*")
 _PIECE = re.compile(rf"{_LINK}|{_CODE}")
 
 
-def _inline_token(ttype: str, tag: str, nesting: Literal[-1, 0, 1], level: int,
-                  content: str = "", attrs: dict | None = None, markup: str = "") -> Token:
-    """A token as markdown-it's inline parser makes it (see _BlockState.push)."""
+def _token(ttype: str, tag: str, nesting: Literal[-1, 0, 1], level: int, content: str = "",
+           attrs: dict | None = None, markup: str = "", block: bool = False) -> Token:
+    """A token with the fields ``Token(ttype, tag, nesting)`` gives, then ``level`` and
+    ``block`` set as markdown-it's push sets them, made field by field: the dataclass __init__
+    (two default factories, a __post_init__ that makes the attributes dict again) was a third
+    of every push, and a draft pushes some 700 tokens."""
     token = _NEW_TOKEN(Token)
     token.type, token.tag, token.nesting = ttype, tag, nesting
     token.attrs = attrs if attrs is not None else {}
@@ -108,8 +111,12 @@ def _inline_token(ttype: str, tag: str, nesting: Literal[-1, 0, 1], level: int,
     token.markup = markup
     token.info = ""
     token.meta = {}
-    token.block = token.hidden = False
+    token.block = block
+    token.hidden = False
     return token
+
+
+_NEW_TOKEN = Token.__new__
 
 
 def simple_children(content: str) -> list[Token]:
@@ -120,20 +127,20 @@ def simple_children(content: str) -> list[Token]:
     at = 0
     for m in _PIECE.finditer(content):
         if m.start() > at:
-            children.append(_inline_token("text", "", 0, 0, content[at:m.start()]))
+            children.append(_token("text", "", 0, 0, content[at:m.start()]))
         code = m.group(3)
         if code is not None:
             if code[0] == " " and code[-1] == " " and code.strip(" "):
                 code = code[1:-1]
-            children.append(_inline_token("code_inline", "code", 0, 0, code, markup="`"))
+            children.append(_token("code_inline", "code", 0, 0, code, markup="`"))
         else:
-            children.append(_inline_token("link_open", "a", 1, 0, attrs={"href": m.group(2)}))
+            children.append(_token("link_open", "a", 1, 0, attrs={"href": m.group(2)}))
             if m.group(1):
-                children.append(_inline_token("text", "", 0, 1, m.group(1)))
-            children.append(_inline_token("link_close", "a", -1, 0))
+                children.append(_token("text", "", 0, 1, m.group(1)))
+            children.append(_token("link_close", "a", -1, 0))
         at = m.end()
     if at < len(content):
-        children.append(_inline_token("text", "", 0, 0, content[at:]))
+        children.append(_token("text", "", 0, 0, content[at:]))
     return children
 
 
@@ -285,30 +292,13 @@ _table_rule = importlib.import_module("markdown_it.rules_block.table")
 _ESCAPED_SPLIT = _table_rule.escapedSplit
 
 
-_NEW_TOKEN = Token.__new__
-
-
 class _BlockState(StateBlock):
-    """markdown-it's block state, pushing tokens made field by field: the dataclass __init__
-    of Token (two default factories, a __post_init__ that makes its attributes dict again)
-    was a third of every push, and a draft pushes some 700 tokens. The fields are those
-    ``Token(ttype, tag, nesting)`` gives, with ``block`` and ``level`` set as push sets them."""
+    """markdown-it's block state, pushing tokens made by ``_token``."""
 
     def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
-        token = _NEW_TOKEN(Token)
-        token.type = ttype
-        token.tag = tag
-        token.nesting = nesting
-        token.attrs = {}
-        token.map = None
-        token.children = None
-        token.content = token.markup = token.info = ""
-        token.meta = {}
-        token.block = True
-        token.hidden = False
         if nesting < 0:
             self.level -= 1
-        token.level = self.level
+        token = _token(ttype, tag, nesting, self.level, block=True)
         if nesting > 0:
             self.level += 1
         self.tokens.append(token)
