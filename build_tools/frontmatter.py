@@ -93,7 +93,11 @@ def compose_safe(text: str) -> Node | None:
     Text nested too deeply for either is refused first (`NestedTooDeep`)."""
     check_depth(text)
     if _CSafeLoader is not None:
-        return _CSafeLoader(text).get_single_node()
+        loader = _CSafeLoader(text)
+        try:
+            return loader.get_single_node()
+        finally:
+            vars(loader).clear()  # it refers to itself: a cycle that would wait for the collector
     return _loader().compose(text)
 
 

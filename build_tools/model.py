@@ -480,6 +480,15 @@ class Draft:
             return {str(k): str(v) for k, v in title.items()}
         return {self.language: str(title or self.id)}
 
+    def release(self) -> None:
+        """Cut the one kind of reference cycle a model has, each clause's link to its parent,
+        so that the model is freed as soon as its holder lets go of it, not when the garbage
+        collector next walks every object. For a process that parses many drafts one after
+        another and is done with this one (the lint workers); the tree is unusable after."""
+        for clause in self.walk():
+            clause.parent = None
+        self.memo.clear()
+
     # --- the tree -----------------------------------------------------------------------
     def walk(self) -> Iterator[Clause]:
         # The tree is complete once parsed and rules walk it many times: keep the flat list.

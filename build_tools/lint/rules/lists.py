@@ -127,26 +127,29 @@ class _Group:
 
 def _groups(block: ListBlock, lead: str | None) -> Iterator[_Group]:
     items = block.items
+    return _level(items, 0, len(items), lead, True)
 
-    def level(start: int, depth: int, stop: int, lead_text: str | None,
-              is_last: bool) -> Iterator[_Group]:
-        members: list[tuple[ListItem, bool]] = []
-        subs: list[tuple[int, int, str]] = []
-        i = start
-        while i < stop:
-            item = items[i]
-            j = i + 1
-            while j < stop and items[j].depth > item.depth:
-                j += 1
-            members.append((item, j > i + 1))
-            if j > i + 1:
-                subs.append((i + 1, j, item.text.rstrip()))
-            i = j
-        yield _Group(lead_text, members, is_last)
-        for a, b, parent in subs:
-            yield from level(a, items[a].depth, b, parent, is_last and b == stop)
 
-    yield from level(0, items[0].depth if items else 1, len(items), lead, True)
+def _level(items: list[ListItem], start: int, stop: int, lead_text: str | None,
+           is_last: bool) -> Iterator[_Group]:
+    """The group of items[start:stop] at one depth, then the groups nested in its items. A
+    module-level function, not a closure that calls itself: such a closure is a reference
+    cycle, and the lint worker collects no garbage while it works on a draft (engine)."""
+    members: list[tuple[ListItem, bool]] = []
+    subs: list[tuple[int, int, str]] = []
+    i = start
+    while i < stop:
+        item = items[i]
+        j = i + 1
+        while j < stop and items[j].depth > item.depth:
+            j += 1
+        members.append((item, j > i + 1))
+        if j > i + 1:
+            subs.append((i + 1, j, item.text.rstrip()))
+        i = j
+    yield _Group(lead_text, members, is_last)
+    for a, b, parent in subs:
+        yield from _level(items, a, b, parent, is_last and b == stop)
 
 
 def _end(item: ListItem) -> tuple[str, int]:
