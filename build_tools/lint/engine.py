@@ -16,7 +16,7 @@ from build_tools.lint.base import REGISTRY, Context, Finding, Rule
 from build_tools.lint.cache import LintCache
 from build_tools.model import Draft
 from build_tools.parse import parse_file
-from build_tools.project import find_drafts, read_source, root_or_here
+from build_tools.project import find_drafts, folders_looked_up_once, read_source, root_or_here
 
 SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 _PARALLEL_FROM = 16  # below this, starting processes costs more than it saves
@@ -205,7 +205,7 @@ def lint_paths(paths: list[Path], rules: list[Rule] | None = None, root: Path | 
                cache: LintCache | None = None, jobs: int | None = None,
                ) -> tuple[list[Finding], list[Draft]]:
     """Lint files: each parsed at most once (none when the cache holds it), in parallel."""
-    with _fewer_collections():
+    with _fewer_collections(), folders_looked_up_once():
         return _lint_paths(paths, rules, root, progress, cache, jobs)
 
 
@@ -215,7 +215,14 @@ def _lint_paths(paths: list[Path], rules: list[Rule] | None, root: Path | None,
     files = discover(paths)
     rules = rules if rules is not None else active_rules()
     spec = [(r.id, r.level) for r in rules]
-    results: dict[int, tuple[list[dict], dict]] = {}
+    # Each result becomes findings and a slim draft as it comes in, while the workers go on.
+    found: dict[int, list[Finding]] = {}
+    slim: dict[int, Draft] = {}
+
+    def take(i: int, out: tuple[list[dict], dict]) -> None:
+        found[i] = [_finding(d) for d in out[0]]
+        slim[i] = summary.from_dict(out[1])
+
     todo: list[tuple[int, Path, str | None]] = []
     for i, path in enumerate(files):
         key = None
@@ -226,10 +233,10 @@ def _lint_paths(paths: list[Path], rules: list[Rule] | None, root: Path | None,
                 key = None
             entry = cache.get(key) if key else None
             if entry is not None:
-                results[i] = (entry["findings"], entry["summary"])
+                take(i, (entry["findings"], entry["summary"]))
                 continue
         todo.append((i, path, key))
-    done = len(results)
+    done = len(slim)
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     if len(todo) >= _PARALLEL_FROM and jobs > 1:
         ctx = multiprocessing.get_context("fork") if hasattr(os, "fork") else None
@@ -243,7 +250,7 @@ def _lint_paths(paths: list[Path], rules: list[Rule] | None, root: Path | None,
             outputs = pool.map(_work_batch, [[str(p) for _, p, _ in b] for b in batches])
             for batch, outs in zip(batches, outputs, strict=True):
                 for (i, _, key), out in zip(batch, outs, strict=True):
-                    results[i] = out
+                    take(i, out)
                     if cache is not None and key:
                         cache.put(key, {"findings": out[0], "summary": out[1]})
                 done += len(batch)
@@ -253,14 +260,15 @@ def _lint_paths(paths: list[Path], rules: list[Rule] | None, root: Path | None,
         _init_worker(spec, str(root) if root else None)
         for i, path, key in todo:
             with _collect_after():
-                results[i] = _work(str(path))
+                out = _work(str(path))
+            take(i, out)
             if cache is not None and key:
-                cache.put(key, {"findings": results[i][0], "summary": results[i][1]})
+                cache.put(key, {"findings": out[0], "summary": out[1]})
             done += 1
             if progress:
                 progress(done, len(files))
-    drafts = [summary.from_dict(results[i][1]) for i in range(len(files))]
-    findings = [_finding(d) for i in range(len(files)) for d in results[i][0]]
+    drafts = [slim[i] for i in range(len(files))]
+    findings = [f for i in range(len(files)) for f in found[i]]
     ctx = Context(root=root, drafts=drafts)
     for draft in drafts:
         findings.extend(_single(draft, rules, ctx, live=True))

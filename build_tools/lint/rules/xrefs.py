@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
+import os
 from pathlib import Path
 
 from build_tools.lint.base import FMT, GB, ISO, Context, Example, Rule, register
 from build_tools.lint.examples import PARTS_EN
 from build_tools.model import Draft, Table
+from build_tools.project import realpath
 
 _BODY = PARTS_EN["body"]
 
@@ -150,22 +151,14 @@ class ImageFile(Rule):
                 yield self.finding(draft, image.line, problem, image.column)
 
 
-@lru_cache(maxsize=256)
-def _resolved(folder: Path) -> Path:
-    """A folder resolved once per run, not once per image (the same few folders for every
-    draft of a repository)."""
-    return folder.resolve()
-
-
 def image_problem(draft_path: Path, src: str, root: Path) -> str | None:
     """Why an image path cannot be used, or None. Shared with the exports."""
     if not src:
         return "image without a path"
     if Path(src).is_absolute():
         return f"image '{src}' is an absolute path; use a path relative to the draft"
-    base = _resolved(draft_path.parent)
-    target = (base / src).resolve()
-    if not target.is_relative_to(_resolved(root)):
+    target = Path(realpath(os.path.join(realpath(draft_path.parent), src)))
+    if not target.is_relative_to(realpath(root)):
         return f"image '{src}' lies outside the repository"
     if not target.is_file():
         return f"image '{src}' does not exist"
