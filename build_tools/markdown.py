@@ -27,6 +27,7 @@ from markdown_it.common.normalize_url import normalizeLink
 from markdown_it.rules_block import StateBlock
 from markdown_it.rules_core import StateCore, normalize, text_join
 from markdown_it.token import Token
+from markdown_it.utils import EnvType
 from mdit_py_plugins.footnote import footnote_plugin
 
 
@@ -293,7 +294,45 @@ _ESCAPED_SPLIT = _table_rule.escapedSplit
 
 
 class _BlockState(StateBlock):
-    """markdown-it's block state, pushing tokens made by ``_token``."""
+    """markdown-it's block state, pushing tokens made by ``_token``, its line markers made
+    from ``str.split``: markdown-it finds each line and then scans its indent character by
+    character in Python, where most lines have none."""
+
+    def __init__(self, src: str, md: MarkdownIt, env: EnvType, tokens: list[Token]) -> None:
+        super().__init__("", md, env, tokens)  # every other field, as markdown-it sets it
+        self.src = src
+        length = len(src)
+        starts: list[int] = []
+        ends: list[int] = []
+        shifts: list[int] = []
+        counts: list[int] = []
+        start = 0
+        for line in src.split("\n"):
+            if start >= length:  # the empty piece after a final line break
+                break
+            end = start + len(line)
+            indent = offset = 0
+            if line and line[0] in " \t":
+                indent = len(line) - len(line.lstrip(" \t"))
+                if end == length and indent == len(line):
+                    break  # a last line of only spaces and tabs, without a line break: no line
+                if "\t" in line[:indent]:
+                    for ch in line[:indent]:
+                        offset += 4 - offset % 4 if ch == "\t" else 1
+                else:
+                    offset = indent
+            starts.append(start)
+            ends.append(end)
+            shifts.append(indent)
+            counts.append(offset)
+            start = end + 1
+        starts.append(length)  # markdown-it's fake last line, for its bounds checks
+        ends.append(length)
+        shifts.append(0)
+        counts.append(0)
+        self.bMarks, self.eMarks, self.tShift, self.sCount = starts, ends, shifts, counts
+        self.bsCount = [0] * len(starts)
+        self.lineMax = len(starts) - 1
 
     def push(self, ttype: str, tag: str, nesting: Literal[-1, 0, 1]) -> Token:
         if nesting < 0:

@@ -73,6 +73,7 @@ def _single(draft: Draft, rules: list[Rule], ctx: Context, live: bool) -> list[F
     with_problems = {p.rule for p in draft.problems}
     fatal = draft.fatal
     suppressing = bool(draft.suppressions)  # most drafts suppress nothing: no filter then
+    lang, rules_set = draft.language, draft.rules
     for rule in rules:
         if rule.cross_draft or rule.live != live:
             continue
@@ -80,6 +81,9 @@ def _single(draft: Draft, rules: list[Rule], ctx: Context, live: bool) -> list[F
             out.extend(f for f in rule.problems(draft) if not _suppressed(draft, f))
         if fatal:
             if rule.needs_model:
+                continue
+        elif rule.by_language:
+            if lang not in rule.languages or rules_set not in rule.rules_sets:
                 continue
         elif not rule.applies(draft):
             continue

@@ -26,6 +26,7 @@ from build_tools.markdown import (
     _ESCAPED_SPLIT,
     _NORMALIZE_LINK,
     MARKDOWN,
+    _BlockState,
     _normalize_link,
     _split_cells,
     plain_children,
@@ -130,3 +131,15 @@ def test_row_split_is_markdown_its(row: str) -> None:
                                  "mailto:", "(", "'", "\\"]), max_size=12).map("".join))
 def test_link_targets_are_normalised_as_markdown_it_does(url: str) -> None:
     assert _normalize_link(url) == _NORMALIZE_LINK(url)
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.sampled_from(["a", " ", "\t", "\n", "  ", "\t ", " \n", "\n\n", "\u3000", "应"]),
+                max_size=16).map("".join))
+def test_block_state_line_markers_are_markdown_its(text: str) -> None:
+    from markdown_it.rules_block import StateBlock
+
+    theirs, ours = StateBlock(text, MARKDOWN, {}, []), _BlockState(text, MARKDOWN, {}, [])
+    for name in ("bMarks", "eMarks", "tShift", "sCount", "bsCount", "lineMax", "src", "level",
+                 "blkIndent", "parentType", "_code_enabled"):
+        assert getattr(ours, name) == getattr(theirs, name), name
