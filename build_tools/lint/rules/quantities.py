@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from build_tools.i18n.refs import find_citations
+from build_tools.i18n.wordre import has_digit
 from build_tools.lint.rules.verbal import prose_blocks
 from build_tools.model import LINK, XREF, Block, Draft
 
@@ -172,21 +173,11 @@ def digit_runs(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in runs.finditer(text)]
 
 
-_DIGIT = re.compile(r"\d")
 # Written "\d\d*", not "\d+": a pattern that starts with a character class is searched for
 # that class; "\d+" is tried at every character, at twice the cost. In ASCII text "\d" (the
 # digits of any script) is "[0-9]", which is tested faster.
 _DIGIT_RUN = re.compile(r"\d\d*")
 _ASCII_DIGIT_RUN = re.compile(r"[0-9][0-9]*")
-
-
-def has_digit(text: str) -> bool:
-    """``text`` holds a digit (``\\d``: of any script). Ten searches for an ASCII digit cost a
-    sixth of a regular-expression scan; only text in other scripts needs the scan."""
-    if "0" in text or "1" in text or "2" in text or "3" in text or "4" in text or \
-            "5" in text or "6" in text or "7" in text or "8" in text or "9" in text:
-        return True
-    return not text.isascii() and _DIGIT.search(text) is not None
 
 
 def matches_at(pattern: re.Pattern[str], text: str, starts: Iterable[int]) -> Iterator[re.Match[str]]:
