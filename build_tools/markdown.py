@@ -7,7 +7,9 @@ giving exactly the tokens markdown-it would give (tests/model/test_inline_fast_p
 every field of every token, on generated text and on the corpus):
 
 - inline content without markup is marked ``plain`` and gets no children (the builder reads its
-  content); content whose only markup is links to anchors and code spans gets its tokens directly;
+  content); content whose only markup is links to anchors and code spans, or one emphasis
+  (a reference's title), gets its tokens directly;
+- the block state finds its line markers with ``str.split``;
 - each chain of block rules tries only the rules that can start with a line's first
   character, "lheading" and "table" only when the next lines allow them;
 - block tokens are made field by field; "normalize" and "text_join" run only where they have
@@ -145,6 +147,27 @@ def simple_children(content: str) -> list[Token]:
     return children
 
 
+# One emphasis on one line with plain text around and inside it: a reference's title
+# ("ISO/IEC 2382:2015, *Information technology — Vocabulary*"). The first "*" starts the content
+# or follows a space, the second ends it or comes before a space or punctuation, and the text
+# between starts and ends with a letter or digit: so the first can only open emphasis and the
+# second only close it (CommonMark, 6.2), and the parser's answer is known (``emphasis_children``).
+_EMPHASIS = re.compile(rf"((?:{_SIMPLE_TEXT}*[ ])?)\*([^\W_](?:{_SIMPLE_TEXT}*[^\W_])?)\*"
+                       rf"((?:[ .,;:)。，；：）]{_SIMPLE_TEXT}*)?)")
+
+
+def emphasis_children(match: re.Match[str]) -> list[Token]:
+    """The tokens markdown-it's inline parser gives for content that ``_EMPHASIS`` matches."""
+    before, inside, after = match.groups()
+    children = [_token("text", "", 0, 0, before)] if before else []
+    children.append(_token("em_open", "em", 1, 0, markup="*"))
+    children.append(_token("text", "", 0, 1, inside))
+    children.append(_token("em_close", "em", -1, 0, markup="*"))
+    if after:
+        children.append(_token("text", "", 0, 0, after))
+    return children
+
+
 def _inline_rule(state: StateCore) -> None:
     """markdown-it's core "inline" rule, without running the inline parser on plain text.
 
@@ -167,6 +190,10 @@ def _inline_rule(state: StateCore) -> None:
         if ("](" in content or "`" in content) and "\n" not in content and \
                 _SIMPLE.fullmatch(content):
             token.children = simple_children(content)
+            continue
+        if "*" in content and "\n" not in content and \
+                (match := _EMPHASIS.fullmatch(content)) is not None:
+            token.children = emphasis_children(match)
             continue
         md.inline.parse(content, md, state.env, token.children)
 

@@ -104,6 +104,9 @@ def test_fast_path_gives_the_parser_tokens(text: str) -> None:
     "`a`` and ``b` and `[x](#y)` then `",
     "Not a table\n- but a list\n\n| a |\n|:-|\n| b |",
     "_emphasis_ and x_ y and 应_x and a_b_ are not all text",
+    "ISO/IEC 2382:2015, *Information technology — Vocabulary*",
+    "*a*", "x *b c* y.", "*信息技术*。", "a*b*", "*a*b", "*a *b*", "*a* *b*", "**a**", "* a*",
+    "*a*\nb", "(*a*)", "*a*:", "*1*—", "*a_b*", "*a*_", "x\t*a*", "*é*ü", "*a!*", "*a*!",
 ])
 def test_fast_path_on_typical_blocks(text: str) -> None:
     _same(text)
