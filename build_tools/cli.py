@@ -120,7 +120,8 @@ def lint(paths: tuple[Path, ...], fmt: str, fail_on: str | None, select: tuple[s
             secret = lint_cache.machine_secret(settings.root if settings.in_repository else None)
             cache = lint_cache.LintCache(settings.cache_dir(), key, secret)
         engine.batch_gc()
-        findings, drafts = engine.lint_paths(targets, rules, settings.root, progress, cache, jobs)
+        findings, drafts = engine.lint_paths(targets, rules, settings.root, progress, cache, jobs,
+                                             files)
         if fix:
             from build_tools.lint.fix import apply_fixes
 

@@ -42,6 +42,22 @@ def test_warm_run_matches_cold_and_sees_edits(tmp_path: Path) -> None:
     assert not any(f["file"].endswith("d001.md") for f in cold)
 
 
+def test_a_parallel_run_fills_the_cache_for_the_next(tmp_path: Path, monkeypatch) -> None:  # noqa: ANN001
+    # The worker processes write the entries of the drafts they lint.
+    drafts = tmp_path / "drafts"
+    _corpus(drafts, 20)
+    cache = tmp_path / "cache"
+    cold = _lint(["-j", "2", str(drafts)], cache)
+    assert len(list(cache.rglob("*.entry"))) == 20
+    assert len([f for f in cold if f["rule"] == "VERB-05"]) == 4
+
+    def no_parse(path):  # noqa: ANN001, ANN202
+        raise AssertionError(f"{path} was parsed again")
+
+    monkeypatch.setattr("build_tools.lint.engine.parse_file", no_parse)
+    assert _lint(["-j", "2", str(drafts)], cache) == cold
+
+
 def test_no_cache_writes_nothing(tmp_path: Path) -> None:
     drafts = tmp_path / "drafts"
     _corpus(drafts, 2)
