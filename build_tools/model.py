@@ -189,6 +189,9 @@ class Block:
     @property
     def prose(self) -> str:
         """``text`` with code spans blanked out; empty for quotations, code and HTML."""
+        cached = self._prose  # the common case first: rules ask some 300 times per draft
+        if cached is not None and cached[0] is self.text and cached[1] is self.code:
+            return cached[2]
         return _cached_prose(self, self.is_prose)
 
 
